@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+import type { Api, ApiOutput, Method } from '../../shared/api.js';
+import type { App } from '../app/open-app.js';
+import { UserError } from './errors.js';
+
+export type ShellKind = 'electron' | 'browser' | 'cli';
+
+/** One function per API method; each receives input already validated by its schema. */
+export type Handlers = {
+  [M in Method]: (input: z.output<Api[M]['input']>) => ApiOutput<M> | Promise<ApiOutput<M>>;
+};
+
+const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]); // a zip archive, as every .xlsx is
+
+function decodeUpload(base64: string): Buffer {
+  const bytes = Buffer.from(base64, 'base64');
+  if (bytes.length === 0) throw new UserError('empty_file', 'Tệp trống. Hãy chọn lại tệp Excel.');
+  if (!bytes.subarray(0, 4).equals(XLSX_MAGIC)) {
+    throw new UserError(
+      'invalid_xlsx',
+      'Tệp không phải là bảng tính Excel (.xlsx). Nếu là tệp .xls cũ, hãy mở bằng Excel và lưu lại dưới dạng .xlsx.',
+    );
+  }
+  return bytes;
+}
+
+export function createHandlers(app: App, shell: ShellKind, version: string): Handlers {
+  return {
+    'app.info': () => ({
+      version,
+      dataDir: app.dataDir,
+      firstRun: app.settings.isFirstRun(),
+      today: app.today(),
+      shell,
+    }),
+    'app.firstRunChoice': ({ demo }) => {
+      if (demo) return app.loadDemoData();
+      app.settings.markFirstRunDone();
+      return { unitsAdded: 0, groupsAdded: 0 };
+    },
+
+    'settings.getProfile': () => app.settings.getProfile(),
+    'settings.saveProfile': (profile) => app.settings.saveProfile(profile),
+
+    'groups.list': () => app.units.listGroups(),
+    'groups.create': (group) => app.units.createGroup(group),
+    'groups.update': ({ id, group }) => app.units.updateGroup(id, group),
+
+    'units.list': (query) => app.units.list(query),
+    'units.get': ({ id }) => app.units.get(id),
+    'units.create': (unit) => app.units.create(unit),
+    'units.update': ({ id, unit }) => app.units.update(id, unit),
+    'units.setActive': ({ id, active }) => app.units.setActive(id, active),
+    'units.remove': ({ id }) => app.units.remove(id),
+    'units.exportXlsx': async () => ({
+      fileName: `Danh-sach-don-vi-nhan_${app.today()}.xlsx`,
+      base64: (await app.unitsSpreadsheet.exportXlsx()).toString('base64'),
+    }),
+    'units.importXlsx': ({ base64 }) => app.unitsSpreadsheet.importXlsx(decodeUpload(base64)),
+  };
+}

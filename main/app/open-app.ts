@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase, type Db } from '../db/connection.js';
+import { createAuditLog } from '../db/audit.js';
+import { createUnitsService } from '../units/units-service.js';
+import { createUnitsSpreadsheet } from '../units/units-xlsx.js';
+import { createSettingsService } from '../settings/settings-service.js';
+import { loadDemoData } from './demo-data.js';
+import { createLog } from './log.js';
+import { today } from './clock.js';
+
+export const DATABASE_FILE = 'vanthu.db';
+export const FILES_DIR = 'files';
+
+/**
+ * The composition root: opens (creating if needed) the data folder and wires the
+ * services. The only place that knows how the pieces fit together.
+ */
+export function openApp(options: { dataDir: string }) {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(path.join(dataDir, FILES_DIR), { recursive: true });
+  const log = createLog(dataDir);
+  let db: Db;
+  try {
+    db = openDatabase(path.join(dataDir, DATABASE_FILE));
+  } catch (error) {
+    log.error('Không mở được cơ sở dữ liệu', error);
+    throw error;
+  }
+  const audit = createAuditLog(db);
+  const settings = createSettingsService(db, audit);
+  const units = createUnitsService(db, audit);
+  const unitsSpreadsheet = createUnitsSpreadsheet(db, units, audit);
+
+  return {
+    dataDir,
+    db,
+    log,
+    settings,
+    units,
+    unitsSpreadsheet,
+    today: () => today(),
+    loadDemoData: () => loadDemoData(db, units, settings),
+    close(): void {
+      if (db.open) db.close();
+    },
+  };
+}
+export type App = ReturnType<typeof openApp>;

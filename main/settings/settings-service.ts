@@ -1,0 +1,51 @@
+import { OrganisationProfile, type OrganisationProfileInput } from '../../shared/domain/organisation.js';
+import type { Db } from '../db/connection.js';
+import type { AuditLog } from '../db/audit.js';
+
+const PROFILE_KEY = 'organisation_profile';
+const FIRST_RUN_KEY = 'first_run_done';
+
+/** Before the clerk fills it in, the profile is empty but valid enough to show a form. */
+const EMPTY_PROFILE: OrganisationProfile = {
+  parentAgency: '',
+  agencyName: '',
+  symbol: '',
+  placeName: '',
+  address: null,
+  phone: null,
+  email: null,
+  website: null,
+  departments: [],
+  signers: [],
+};
+
+export function createSettingsService(db: Db, audit: AuditLog) {
+  const read = db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?');
+  const write = db.prepare(
+    'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  );
+
+  return {
+    getProfile(): OrganisationProfile {
+      const row = read.get(PROFILE_KEY);
+      if (!row) return EMPTY_PROFILE;
+      const parsed = OrganisationProfile.safeParse(JSON.parse(row.value));
+      return parsed.success ? parsed.data : EMPTY_PROFILE;
+    },
+    saveProfile(input: OrganisationProfileInput): OrganisationProfile {
+      const profile = OrganisationProfile.parse(input);
+      db.transaction(() => {
+        write.run(PROFILE_KEY, JSON.stringify(profile));
+        audit.record({ action: 'update', entity: 'settings', detail: { key: PROFILE_KEY } });
+      })();
+      return profile;
+    },
+    isFirstRun(): boolean {
+      return !read.get(FIRST_RUN_KEY);
+    },
+    markFirstRunDone(): void {
+      write.run(FIRST_RUN_KEY, JSON.stringify(new Date().toISOString()));
+    },
+  };
+}
+export type SettingsService = ReturnType<typeof createSettingsService>;

@@ -1,0 +1,93 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiCallError, type AppInfo } from '../../../shared/api';
+import type { OrganisationProfile } from '../../../shared/domain/organisation';
+import { api } from '../api/client';
+import { errorMessage } from '../api/error-message';
+import { Notice } from '../components/Notice';
+import { FirstRunPage } from '../pages/first-run/FirstRunPage';
+import { AppContext, type AppState } from './app-context';
+import { AppShell } from './AppShell';
+import { navigate } from './routes';
+import { ToastProvider } from './toasts';
+
+type Startup =
+  | { state: 'loading' }
+  | { state: 'failed'; message: string }
+  | { state: 'ready'; info: AppInfo; profile: OrganisationProfile | null };
+
+/** The organisation profile, or null when none has been saved yet. */
+async function loadProfile(): Promise<OrganisationProfile | null> {
+  try {
+    const profile = await api.call('settings.getProfile', {});
+    return profile.agencyName ? profile : null;
+  } catch (error) {
+    if (error instanceof ApiCallError && error.code === 'not_found') return null;
+    throw error;
+  }
+}
+
+/** Loads what the application needs to start, then shows the first-run choice or the main window. */
+export function App() {
+  const [startup, setStartup] = useState<Startup>({ state: 'loading' });
+
+  const load = useCallback(async () => {
+    try {
+      const info = await api.call('app.info', {});
+      const profile = info.firstRun ? null : await loadProfile();
+      setStartup({ state: 'ready', info, profile });
+    } catch (error) {
+      setStartup({ state: 'failed', message: errorMessage(error) });
+    }
+  }, []);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const setProfile = useCallback((profile: OrganisationProfile) => {
+    setStartup((current) => (current.state === 'ready' ? { ...current, profile } : current));
+  }, []);
+
+  const appState = useMemo<AppState | null>(
+    () => (startup.state === 'ready' ? { info: startup.info, profile: startup.profile, setProfile } : null),
+    [startup, setProfile],
+  );
+
+  if (startup.state === 'loading') {
+    return <div className="startup-screen">Đang mở VănThư…</div>;
+  }
+  if (startup.state === 'failed' || !appState) {
+    return (
+      <div className="startup-screen">
+        <Notice
+          tone="error"
+          action={
+            <button type="button" className="button" onClick={() => void load()}>
+              Thử lại
+            </button>
+          }
+        >
+          <strong>Không mở được VănThư.</strong> {startup.state === 'failed' ? startup.message : ''}
+        </Notice>
+      </div>
+    );
+  }
+  if (appState.info.firstRun) {
+    return (
+      <FirstRunPage
+        info={appState.info}
+        onChosen={() => {
+          navigate('units');
+          void load();
+        }}
+      />
+    );
+  }
+  return (
+    <AppContext.Provider value={appState}>
+      <ToastProvider>
+        <AppShell />
+      </ToastProvider>
+    </AppContext.Provider>
+  );
+}

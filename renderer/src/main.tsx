@@ -1,0 +1,18 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import './styles/base.css';
+import './styles/controls.css';
+import './styles/app-shell.css';
+import './styles/dialogs.css';
+import './styles/units.css';
+import './styles/settings.css';
+import './styles/first-run.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('Thiếu phần tử #root trong index.html.');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,99 @@
+/**
+ * The API contract: every method the renderer (or any shell) may call, with its
+ * input and output schemas. The Electron preload, the browser-mode fetch client and
+ * the handler table in main/api all derive their types from this one table.
+ */
+import { z } from 'zod';
+import { Id } from './domain/common.js';
+import { OrganisationProfile } from './domain/organisation.js';
+import {
+  Unit,
+  UnitGroup,
+  UnitGroupInput,
+  UnitImportResult,
+  UnitInput,
+  UnitListQuery,
+} from './domain/unit.js';
+
+const Empty = z.object({}).strict();
+const ById = z.object({ id: Id }).strict();
+
+/** A file travelling through the API as bytes (browser mode uploads and downloads). */
+export const FileBytes = z.object({
+  fileName: z.string().min(1).max(255),
+  base64: z.string().max(70_000_000, 'Tệp quá lớn (tối đa 50 MB).'),
+});
+export type FileBytes = z.infer<typeof FileBytes>;
+
+export const AppInfo = z.object({
+  version: z.string(),
+  dataDir: z.string(),
+  /** True until the clerk has chosen between sample data and an empty registry. */
+  firstRun: z.boolean(),
+  today: z.string(),
+  shell: z.enum(['electron', 'browser', 'cli']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const api = {
+  'app.info': { input: Empty, output: AppInfo },
+  /** First run: load the Kiên Giang sample data, or start empty. */
+  'app.firstRunChoice': {
+    input: z.object({ demo: z.boolean() }).strict(),
+    output: z.object({ unitsAdded: z.number().int(), groupsAdded: z.number().int() }),
+  },
+
+  'settings.getProfile': { input: Empty, output: OrganisationProfile },
+  'settings.saveProfile': { input: OrganisationProfile, output: OrganisationProfile },
+
+  'groups.list': { input: Empty, output: z.array(UnitGroup) },
+  'groups.create': { input: UnitGroupInput, output: UnitGroup },
+  'groups.update': { input: z.object({ id: Id, group: UnitGroupInput }).strict(), output: UnitGroup },
+
+  'units.list': { input: UnitListQuery, output: z.array(Unit) },
+  'units.get': { input: ById, output: Unit },
+  'units.create': { input: UnitInput, output: Unit },
+  'units.update': { input: z.object({ id: Id, unit: UnitInput }).strict(), output: Unit },
+  'units.setActive': { input: z.object({ id: Id, active: z.boolean() }).strict(), output: Unit },
+  /** Deletes a unit that nothing refers to; a referenced unit is deactivated instead. */
+  'units.remove': {
+    input: ById,
+    output: z.object({ outcome: z.enum(['deleted', 'deactivated']), unit: Unit.nullable() }),
+  },
+  'units.exportXlsx': { input: Empty, output: FileBytes },
+  'units.importXlsx': { input: FileBytes, output: UnitImportResult },
+} as const;
+
+export type Api = typeof api;
+export type Method = keyof Api;
+export type ApiInput<M extends Method> = z.input<Api[M]['input']>;
+export type ApiOutput<M extends Method> = z.output<Api[M]['output']>;
+
+export function isMethod(name: string): name is Method {
+  return Object.hasOwn(api, name);
+}
+
+/** An error as it crosses the API boundary: a code for programs, a Vietnamese sentence for people. */
+export const ApiErrorShape = z.object({ code: z.string(), message: z.string() });
+export type ApiErrorShape = z.infer<typeof ApiErrorShape>;
+
+/** The envelope every transport (IPC, HTTP) carries. */
+export type ApiResponse<M extends Method> =
+  | { ok: true; result: ApiOutput<M> }
+  | { ok: false; error: ApiErrorShape };
+
+/** What the renderer holds: one function, the same in Electron and in browser mode. */
+export interface ApiClient {
+  call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>>;
+}
+
+/** Thrown by clients when the core answered with an error. */
+export class ApiCallError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiCallError';
+  }
+}
