@@ -288,7 +288,8 @@ export function createUnitsSpreadsheet(db: Db, units: UnitsService, audit: Audit
           result.errors.push({ row: r.row, column: HEADER_OF.get('name')!, message: `Trùng tên với dòng ${first} trong cùng tệp.` });
         } else seenNames.set(key, r.row);
       }
-      if (result.errors.length) return result;
+      // Every row is tried even when some are already known to be wrong, so that the clerk
+      // sees all the problems at once; the transaction is then rolled back.
 
       try {
         db.transaction(() => {

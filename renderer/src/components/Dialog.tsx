@@ -49,7 +49,10 @@ export function Dialog({ title, onClose, children, footer, footerStart, onSubmit
       className={`dialog dialog-${size}`}
       aria-labelledby={titleId}
       data-testid={testId}
-      onClose={onClose}
+      onClose={(event) => {
+        // React passes a nested dialog's close event up the component tree: ignore it here.
+        if (event.target === event.currentTarget) onClose();
+      }}
       onKeyDown={onKeyDown}
     >
       <div className="dialog-header">
