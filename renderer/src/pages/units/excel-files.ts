@@ -1,4 +1,5 @@
 import type { FileBytes } from '../../../../shared/api';
+import { UserFacingError } from '../../api/error-message';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -10,7 +11,8 @@ export function readFileBytes(file: File): Promise<FileBytes> {
       const dataUrl = String(reader.result);
       resolve({ fileName: file.name, base64: dataUrl.slice(dataUrl.indexOf(',') + 1) });
     };
-    reader.onerror = () => reject(new Error(`Không đọc được tệp ${file.name}.`));
+    reader.onerror = () =>
+      reject(new UserFacingError(`Không đọc được tệp ${file.name}. Hãy kiểm tra tệp không bị chương trình khác giữ.`));
     reader.readAsDataURL(file);
   });
 }

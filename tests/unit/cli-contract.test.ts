@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main } from '../../main/cli/index.js';
+import { tempDataDir } from '../support/temp-app.js';
+
+/**
+ * Keeps docs/cli.md in step with the code: every JSON example there is compared with the
+ * shape of what the command really prints, and the exit codes follow DESIGN §5.
+ */
+
+const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/cli.md'), 'utf8');
+
+function documented(name: string): unknown {
+  const match = new RegExp(`<!-- shape: ${name.replace(/[()]/g, '\\$&')} -->\\s*\`\`\`json\\n([\\s\\S]*?)\`\`\``).exec(doc);
+  if (!match) throw new Error(`docs/cli.md has no shape "${name}"`);
+  return JSON.parse(match[1]!);
+}
+
+/** Every key of the example must be in the actual value with the same type; null in the example allows any type. */
+function expectShape(actual: unknown, example: unknown, where = '$'): void {
+  if (example === null) return;
+  if (Array.isArray(example)) {
+    expect(Array.isArray(actual), `${where} is an array`).toBe(true);
+    const items = actual as unknown[];
+    if (example.length > 0) {
+      expect(items.length, `${where} has items`).toBeGreaterThan(0);
+      items.forEach((item, i) => expectShape(item, example[0], `${where}[${i}]`));
+    }
+    return;
+  }
+  if (typeof example === 'object') {
+    expect(actual !== null && typeof actual === 'object', `${where} is an object`).toBe(true);
+    const obj = actual as Record<string, unknown>;
+    expect(Object.keys(obj).sort(), `${where} keys`).toEqual(Object.keys(example as object).sort());
+    for (const [key, value] of Object.entries(example as object)) expectShape(obj[key], value, `${where}.${key}`);
+    return;
+  }
+  if (actual === null) return; // nullable field that happens to be null here
+  expect(typeof actual, `${where} type`).toBe(typeof example);
+}
+
+async function run(...args: string[]): Promise<{ code: number; json: unknown }> {
+  const lines: string[] = [];
+  const code = await main(['--json', ...args], (t) => lines.push(t));
+  return { code, json: JSON.parse(lines.join('\n')) };
+}
+
+let dir: string;
+beforeAll(() => {
+  dir = tempDataDir();
+});
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+describe('vanthu command line, as documented in docs/cli.md', () => {
+  it('init --demo', async () => {
+    const r = await run('--data', dir, 'init', '--demo');
+    expect(r.code).toBe(0);
+    expectShape(r.json, documented('init --demo'));
+    expect(r.json).toMatchObject({ created: true, demo: { unitsAdded: 41 } });
+  });
+
+  it('units list', async () => {
+    const r = await run('--data', dir, 'units', 'list');
+    expect(r.code).toBe(0);
+    expectShape(r.json, documented('units list'));
+    expect((r.json as unknown[]).length).toBe(41);
+  });
+
+  it('units export, then import of the same file', async () => {
+    const file = path.join(dir, 'Danh sách đơn vị.xlsx');
+    const exported = await run('--data', dir, 'units', 'export', file);
+    expect(exported.code).toBe(0);
+    expectShape(exported.json, documented('units export'));
+    const imported = await run('--data', dir, 'units', 'import', file);
+    expect(imported.code).toBe(0);
+    expectShape(imported.json, documented('units import'));
+    expect(imported.json).toMatchObject({ unchanged: 41, created: 0, updated: 0 });
+  });
+
+  it('units import with a bad row exits 1 with the rows', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Đơn vị nhận').addRows([['Tên đơn vị', 'Email'], ['Sở Mới', 'khong-phai-email']]);
+    const file = path.join(dir, 'sai.xlsx');
+    fs.writeFileSync(file, Buffer.from(await wb.xlsx.writeBuffer()));
+    const r = await run('--data', dir, 'units', 'import', file);
+    expect(r.code).toBe(1);
+    expectShape(r.json, documented('units import (invalid rows)'));
+  });
+
+  it('a user error exits 1 and a usage error exits 2, both as JSON', async () => {
+    const missing = await run('--data', dir, 'units', 'import', path.join(dir, 'không có.xlsx'));
+    expect(missing.code).toBe(1);
+    expectShape(missing.json, documented('error'));
+    const usage = await run('--data', dir, 'units', 'frobnicate');
+    expect(usage.code).toBe(2);
+    expect(usage.json).toMatchObject({ error: { code: 'usage' } });
+    const unknown = await run('--data', dir, 'bogus');
+    expect(unknown.code).toBe(2);
+  });
+
+  it('--help lists exactly the commands documented, in Vietnamese', async () => {
+    const lines: string[] = [];
+    expect(await main(['--help'], (t) => lines.push(t))).toBe(0);
+    const help = lines.join('\n');
+    expect(help).toContain('Cách dùng');
+    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'serve [--port N]']) {
+      expect(help).toContain(command);
+      expect(doc).toContain(`## \`${command.split(' [')[0]}`);
+    }
+  });
+
+  it('serve prints its URL as documented and answers on 127.0.0.1 with the token', async () => {
+    const bin = path.resolve(import.meta.dirname, '../../bin/vanthu.mjs');
+    const built = path.resolve(import.meta.dirname, '../../dist/cli/vanthu.mjs');
+    if (!fs.existsSync(built)) {
+      console.log('Bỏ qua kiểm tra "serve": chưa dựng dist/ (chạy "npm run build").');
+      return;
+    }
+    const child = spawn(process.execPath, [bin, '--data', dir, '--json', 'serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const line = await new Promise<string>((resolve, reject) => {
+        child.stdout.once('data', (c: Buffer) => resolve(c.toString().trim()));
+        child.once('exit', (code) => reject(new Error(`serve exited ${code}`)));
+      });
+      const info = JSON.parse(line) as { url: string; port: number };
+      expectShape(info, documented('serve'));
+      const token = new URL(info.url).searchParams.get('token')!;
+      const res = await fetch(`http://127.0.0.1:${info.port}/api/units.list`, {
+        method: 'POST',
+        headers: { 'x-vanthu-token': token, 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'kien luong' }),
+      });
+      const body = (await res.json()) as { ok: boolean; result: { name: string }[] };
+      expect(body.result.map((u) => u.name)).toEqual(['UBND huyện Kiên Lương']);
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+});
