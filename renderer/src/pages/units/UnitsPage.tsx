@@ -230,5 +230,5 @@ function emptyText(query: string, includeInactive: boolean, groupFilter: GroupFi
     return `Không tìm thấy đơn vị nào khớp với “${query}”. Hãy thử từ khóa ngắn hơn (có thể gõ không dấu, ví dụ “kien luong”).${inactiveHint}`;
   }
   if (groupFilter !== 'all') return `Nhóm này chưa có đơn vị nào. Bấm “Thêm đơn vị” để thêm đơn vị vào nhóm.${inactiveHint}`;
-  return 'Chưa có đơn vị nhận nào. Bấm “Thêm đơn vị” để thêm từng đơn vị, hoặc “Nhập từ Excel…” để nhập cả danh sách từ tệp Excel.';
+  return `Chưa có đơn vị nhận nào${includeInactive ? '' : ' đang hoạt động'}. Bấm “Thêm đơn vị” để thêm từng đơn vị, hoặc “Nhập từ Excel…” để nhập cả danh sách từ tệp Excel.`;
 }
