@@ -5,6 +5,7 @@ import { createAuditLog } from '../db/audit.js';
 import { createUnitsService } from '../units/units-service.js';
 import { createUnitsSpreadsheet } from '../units/units-xlsx.js';
 import { createSettingsService } from '../settings/settings-service.js';
+import { createDispatchesService } from '../dispatches/dispatches-service.js';
 import { loadDemoData } from './demo-data.js';
 import { createLog } from './log.js';
 import { today } from './clock.js';
@@ -31,6 +32,7 @@ export function openApp(options: { dataDir: string }) {
   const settings = createSettingsService(db, audit);
   const units = createUnitsService(db, audit);
   const unitsSpreadsheet = createUnitsSpreadsheet(db, units, audit);
+  const dispatches = createDispatchesService(db, audit, units, settings, () => today());
 
   return {
     dataDir,
@@ -39,6 +41,7 @@ export function openApp(options: { dataDir: string }) {
     settings,
     units,
     unitsSpreadsheet,
+    dispatches,
     today: () => today(),
     loadDemoData: () => loadDemoData(db, units, settings),
     close(): void {

@@ -83,4 +83,43 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
     `,
   },
+  {
+    version: 2,
+    name: 'văn bản đi và sổ đăng ký văn bản đi',
+    sql: `
+      CREATE TABLE dispatches (
+        id INTEGER PRIMARY KEY,
+        doc_type TEXT NOT NULL DEFAULT 'cong_van',
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'issued', 'voided')),
+        year INTEGER,
+        sequence_key TEXT,
+        number INTEGER CHECK (number IS NULL OR number > 0),
+        symbol TEXT NOT NULL,
+        issue_date TEXT,
+        sent_date TEXT,
+        content TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        search_text TEXT NOT NULL,
+        void_reason TEXT,
+        voided_at TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
+      -- Numbers are unique within a year and sequence; voided documents keep theirs, so none is reused.
+      CREATE UNIQUE INDEX dispatches_number ON dispatches (year, sequence_key, number);
+      CREATE INDEX dispatches_register ON dispatches (year, issue_date, number);
+      CREATE INDEX dispatches_status ON dispatches (status, updated_at);
+
+      -- Which units a dispatch names (as recipients) or expects a report from: kept as rows so that
+      -- a referenced unit is deactivated rather than deleted.
+      CREATE TABLE dispatch_units (
+        dispatch_id INTEGER NOT NULL REFERENCES dispatches (id) ON DELETE CASCADE,
+        unit_id INTEGER NOT NULL REFERENCES units (id),
+        role TEXT NOT NULL CHECK (role IN ('recipient', 'expected')),
+        PRIMARY KEY (dispatch_id, unit_id, role)
+      ) STRICT;
+      CREATE INDEX dispatch_units_unit ON dispatch_units (unit_id);
+    `,
+  },
 ];
+

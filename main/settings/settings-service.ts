@@ -4,6 +4,13 @@ import type { AuditLog } from '../db/audit.js';
 
 const PROFILE_KEY = 'organisation_profile';
 const FIRST_RUN_KEY = 'first_run_done';
+const NUMBERING_KEY = 'numbering_sequence';
+
+/**
+ * How outgoing administrative documents are numbered (nd30 §5: the head of the agency decides):
+ * one sequence for all of them, or one per document type. Secret documents always have their own.
+ */
+export type NumberingMode = 'shared' | 'per_type';
 
 /** Before the clerk fills it in, the profile is empty but valid enough to show a form. */
 const EMPTY_PROFILE: OrganisationProfile = {
@@ -39,6 +46,16 @@ export function createSettingsService(db: Db, audit: AuditLog) {
         audit.record({ action: 'update', entity: 'settings', detail: { key: PROFILE_KEY } });
       })();
       return profile;
+    },
+    getNumberingMode(): NumberingMode {
+      const row = read.get(NUMBERING_KEY);
+      return row && JSON.parse(row.value) === 'per_type' ? 'per_type' : 'shared';
+    },
+    saveNumberingMode(mode: NumberingMode): void {
+      db.transaction(() => {
+        write.run(NUMBERING_KEY, JSON.stringify(mode));
+        audit.record({ action: 'update', entity: 'settings', detail: { key: NUMBERING_KEY, mode } });
+      })();
     },
     isFirstRun(): boolean {
       return !read.get(FIRST_RUN_KEY);

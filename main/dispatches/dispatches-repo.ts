@@ -1,0 +1,141 @@
+import type { Db } from '../db/connection.js';
+import { DispatchContent, type Dispatch, type DispatchStatus } from '../../shared/domain/dispatch.js';
+
+/** The SQL for outgoing dispatches; rules live in the service. */
+
+interface DispatchRow {
+  id: number;
+  status: DispatchStatus;
+  number: number | null;
+  symbol: string;
+  issue_date: string | null;
+  sent_date: string | null;
+  content: string;
+  void_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const SELECT = `SELECT id, status, number, symbol, issue_date, sent_date, content, void_reason, created_at, updated_at FROM dispatches`;
+
+function toDispatch(r: DispatchRow): Dispatch {
+  return {
+    ...DispatchContent.parse(JSON.parse(r.content)),
+    id: r.id,
+    status: r.status,
+    number: r.number,
+    symbol: r.symbol,
+    issueDate: r.issue_date,
+    sentDate: r.sent_date,
+    voidReason: r.void_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+}
+
+export interface StoredDispatch {
+  symbol: string;
+  content: DispatchContent;
+  subject: string;
+  searchText: string;
+  recipientUnitIds: number[];
+}
+
+export function createDispatchesRepo(db: Db) {
+  const byId = db.prepare<[number], DispatchRow>(`${SELECT} WHERE id = ?`);
+  const insert = db.prepare(`
+    INSERT INTO dispatches (doc_type, status, symbol, content, subject, search_text, created_at, updated_at)
+    VALUES ('cong_van', 'draft', @symbol, @content, @subject, @searchText, @now, @now)`);
+  const updateContent = db.prepare(`
+    UPDATE dispatches SET symbol = @symbol, content = @content, subject = @subject, search_text = @searchText, updated_at = @now
+     WHERE id = @id`);
+  const unitsDelete = db.prepare('DELETE FROM dispatch_units WHERE dispatch_id = ? AND role = ?');
+  const unitInsert = db.prepare('INSERT OR IGNORE INTO dispatch_units (dispatch_id, unit_id, role) VALUES (?, ?, ?)');
+  const maxNumber = db.prepare<[number, string], { n: number | null }>(
+    'SELECT max(number) AS n FROM dispatches WHERE year = ? AND sequence_key = ?',
+  );
+  const holder = db.prepare<[number, string, number], DispatchRow>(`${SELECT} WHERE year = ? AND sequence_key = ? AND number = ?`);
+  const issue = db.prepare(`
+    UPDATE dispatches SET status = 'issued', year = @year, sequence_key = @sequenceKey, number = @number,
+           issue_date = @issueDate, content = @content, updated_at = @now WHERE id = @id`);
+  const setNumber = db.prepare('UPDATE dispatches SET number = ?, updated_at = ? WHERE id = ?');
+  const voidStmt = db.prepare(
+    "UPDATE dispatches SET status = 'voided', void_reason = ?, voided_at = ?, updated_at = ? WHERE id = ?",
+  );
+  const deleteStmt = db.prepare("DELETE FROM dispatches WHERE id = ? AND status = 'draft'");
+  const setSent = db.prepare('UPDATE dispatches SET sent_date = ?, updated_at = ? WHERE id = ?');
+  const sequenceOf = db.prepare<[number], { year: number | null; sequence_key: string | null }>(
+    'SELECT year, sequence_key FROM dispatches WHERE id = ?',
+  );
+
+  function writeUnits(id: number, role: 'recipient' | 'expected', unitIds: number[]): void {
+    unitsDelete.run(id, role);
+    for (const unitId of unitIds) unitInsert.run(id, unitId, role);
+  }
+
+  return {
+    get: (id: number): Dispatch | undefined => {
+      const r = byId.get(id);
+      return r && toDispatch(r);
+    },
+    list(filter: { year: number | null; status: DispatchStatus | null; terms: string[] }): Dispatch[] {
+      const where: string[] = [];
+      const params: (string | number)[] = [];
+      if (filter.year !== null) {
+        // A draft has no year yet: it belongs to the year it was last edited in.
+        where.push("(year = ? OR (year IS NULL AND substr(updated_at, 1, 4) = ?))");
+        params.push(filter.year, String(filter.year));
+      }
+      if (filter.status !== null) {
+        where.push('status = ?');
+        params.push(filter.status);
+      }
+      for (const term of filter.terms) {
+        where.push("search_text LIKE ? ESCAPE '\\'");
+        params.push(`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      }
+      const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY status = 'draft' DESC, coalesce(issue_date, substr(updated_at, 1, 10)) DESC, number DESC, id DESC`;
+      return db.prepare<(string | number)[], DispatchRow>(sql).all(...params).map(toDispatch);
+    },
+    /** Issued and voided dispatches of a year in register order (by number, then date). */
+    register(year: number): Dispatch[] {
+      return db
+        .prepare<[number], DispatchRow>(`${SELECT} WHERE year = ? AND status != 'draft' ORDER BY number IS NULL, number, issue_date, id`)
+        .all(year)
+        .map(toDispatch);
+    },
+    findByNumber(number: number, symbol: string): Dispatch[] {
+      return db
+        .prepare<[number, string], DispatchRow>(`${SELECT} WHERE number = ? AND symbol = ? ORDER BY year DESC`)
+        .all(number, symbol)
+        .map(toDispatch);
+    },
+    insert(d: StoredDispatch, now: string): number {
+      const id = Number(insert.run({ symbol: d.symbol, content: JSON.stringify(d.content), subject: d.subject, searchText: d.searchText, now }).lastInsertRowid);
+      writeUnits(id, 'recipient', d.recipientUnitIds);
+      writeUnits(id, 'expected', d.content.expectedUnitIds);
+      return id;
+    },
+    update(id: number, d: StoredDispatch, now: string): void {
+      updateContent.run({ id, symbol: d.symbol, content: JSON.stringify(d.content), subject: d.subject, searchText: d.searchText, now });
+      writeUnits(id, 'recipient', d.recipientUnitIds);
+      writeUnits(id, 'expected', d.content.expectedUnitIds);
+    },
+    nextNumber: (year: number, sequenceKey: string): number => (maxNumber.get(year, sequenceKey)?.n ?? 0) + 1,
+    numberHolder: (year: number, sequenceKey: string, number: number): Dispatch | undefined => {
+      const r = holder.get(year, sequenceKey, number);
+      return r && toDispatch(r);
+    },
+    sequenceOf: (id: number) => sequenceOf.get(id),
+    issue(id: number, v: { year: number; sequenceKey: string; number: number | null; issueDate: string; content: DispatchContent }, now: string): void {
+      issue.run({ id, year: v.year, sequenceKey: v.sequenceKey, number: v.number, issueDate: v.issueDate, content: JSON.stringify(v.content), now });
+      writeUnits(id, 'expected', v.content.expectedUnitIds);
+    },
+    setNumber: (id: number, number: number, now: string): void => void setNumber.run(number, now, id),
+    voidDispatch: (id: number, reason: string, now: string): void => void voidStmt.run(reason, now, now, id),
+    deleteDraft: (id: number): boolean => deleteStmt.run(id).changes === 1,
+    setSentDate: (id: number, date: string | null, now: string): void => void setSent.run(date, now, id),
+  };
+}
+export type DispatchesRepo = ReturnType<typeof createDispatchesRepo>;
