@@ -4,8 +4,9 @@
  * the handler table in main/api all derive their types from this one table.
  */
 import { z } from 'zod';
-import { Id } from './domain/common.js';
+import { Id, IsoDate } from './domain/common.js';
 import { OrganisationProfile } from './domain/organisation.js';
+import { Dispatch, DispatchContent, DispatchStatus } from './domain/dispatch.js';
 import {
   Unit,
   UnitGroup,
@@ -62,6 +63,54 @@ export const api = {
   },
   'units.exportXlsx': { input: Empty, output: FileBytes },
   'units.importXlsx': { input: FileBytes, output: UnitImportResult },
+
+  'dispatches.list': {
+    input: z
+      .object({
+        year: z.number().int().nullable().default(null),
+        status: DispatchStatus.nullable().default(null),
+        query: z.string().max(200).default(''),
+      })
+      .strict(),
+    output: z.array(Dispatch),
+  },
+  'dispatches.get': { input: ById, output: Dispatch },
+  /** Dispatches whose printed reference is "864/STTTT-TTBCBC" (of that year, when given). */
+  'dispatches.resolve': {
+    input: z.object({ reference: z.string().min(1).max(100), year: z.number().int().nullable().default(null) }).strict(),
+    output: z.array(Dispatch),
+  },
+  'dispatches.createDraft': { input: DispatchContent, output: Dispatch },
+  'dispatches.updateDraft': { input: z.object({ id: Id, content: DispatchContent }).strict(), output: Dispatch },
+  'dispatches.deleteDraft': { input: ById, output: z.object({ deleted: z.literal(true) }) },
+  'dispatches.issue': {
+    input: z
+      .object({
+        id: Id,
+        number: z.number().int().positive().nullable().default(null),
+        date: IsoDate.nullable().default(null),
+        numberLater: z.boolean().default(false),
+      })
+      .strict(),
+    output: Dispatch,
+  },
+  'dispatches.setNumber': { input: z.object({ id: Id, number: z.number().int().positive() }).strict(), output: Dispatch },
+  'dispatches.void': {
+    input: z.object({ id: Id, reason: z.string().trim().min(1, 'Hãy nhập lý do hủy văn bản.').max(500) }).strict(),
+    output: Dispatch,
+  },
+  'dispatches.updateRegisterFields': {
+    input: z
+      .object({
+        id: Id,
+        copies: z.number().int().min(0).max(10000).nullable(),
+        fileKeeper: z.string().max(300).nullable(),
+        notes: z.string().max(1000).nullable(),
+        sentDate: IsoDate.nullable(),
+      })
+      .strict(),
+    output: Dispatch,
+  },
 } as const;
 
 export type Api = typeof api;

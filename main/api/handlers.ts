@@ -57,5 +57,19 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
       base64: (await app.unitsSpreadsheet.exportXlsx()).toString('base64'),
     }),
     'units.importXlsx': ({ base64 }) => app.unitsSpreadsheet.importXlsx(decodeUpload(base64)),
+
+    'dispatches.list': (filter) => app.dispatches.list(filter),
+    'dispatches.get': ({ id }) => app.dispatches.get(id),
+    'dispatches.resolve': ({ reference, year }) => app.dispatches.findByReference(reference, year),
+    'dispatches.createDraft': (content) => app.dispatches.createDraft(content),
+    'dispatches.updateDraft': ({ id, content }) => app.dispatches.updateDraft(id, content),
+    'dispatches.deleteDraft': ({ id }) => {
+      app.dispatches.deleteDraft(id);
+      return { deleted: true as const };
+    },
+    'dispatches.issue': ({ id, ...options }) => app.dispatches.issue(id, options),
+    'dispatches.setNumber': ({ id, number }) => app.dispatches.setNumber(id, number),
+    'dispatches.void': ({ id, reason }) => app.dispatches.void(id, reason),
+    'dispatches.updateRegisterFields': ({ id, ...fields }) => app.dispatches.updateRegisterFields(id, fields),
   };
 }

@@ -1,9 +1,12 @@
 import demo from '../../resources/demo/kien-giang-2021.json' with { type: 'json' };
+import dispatch864 from '../../resources/demo/dispatch-864.json' with { type: 'json' };
 import type { OrganisationProfileInput } from '../../shared/domain/organisation.js';
 import type { UnitInput } from '../../shared/domain/unit.js';
 import type { Db } from '../db/connection.js';
 import type { UnitsService } from '../units/units-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
+import type { DispatchesService } from '../dispatches/dispatches-service.js';
+import { dispatchFromFile } from '../dispatches/dispatch-file.js';
 
 interface DemoSet {
   profile: OrganisationProfileInput;
@@ -11,10 +14,16 @@ interface DemoSet {
 }
 
 /**
- * The Kiên Giang sample: the organisation of công văn 864/STTTT-TTBCBC and every
- * recipient it names, as in 2021. Loading twice adds nothing the second time.
+ * The Kiên Giang sample: the organisation of công văn 864/STTTT-TTBCBC, every recipient
+ * it names as in 2021, and the dispatch itself, issued as 864 on 03/8/2021.
+ * Loading twice adds nothing the second time.
  */
-export function loadDemoData(db: Db, units: UnitsService, settings: SettingsService): { unitsAdded: number; groupsAdded: number } {
+export function loadDemoData(
+  db: Db,
+  units: UnitsService,
+  settings: SettingsService,
+  dispatches: DispatchesService,
+): { unitsAdded: number; groupsAdded: number } {
   const set = demo as DemoSet;
   return db.transaction(() => {
     let unitsAdded = 0;
@@ -31,6 +40,11 @@ export function loadDemoData(db: Db, units: UnitsService, settings: SettingsServ
         units.create({ ...unit, groupId }, { isSample: true });
         unitsAdded++;
       }
+    }
+    if (dispatches.findByReference('864/STTTT-TTBCBC', 2021).length === 0) {
+      const lookup = { groups: units.listGroups(), units: units.list({ includeInactive: true }), defaultSigner: null };
+      const draft = dispatches.createDraft(dispatchFromFile(dispatch864, lookup));
+      dispatches.issue(draft.id, { number: 864, date: '2021-08-03' });
     }
     settings.markFirstRunDone();
     return { unitsAdded, groupsAdded };

@@ -43,7 +43,7 @@ export function openApp(options: { dataDir: string }) {
     unitsSpreadsheet,
     dispatches,
     today: () => today(),
-    loadDemoData: () => loadDemoData(db, units, settings),
+    loadDemoData: () => loadDemoData(db, units, settings, dispatches),
     close(): void {
       if (db.open) db.close();
     },
