@@ -19,27 +19,38 @@ function documented(name: string): unknown {
   return JSON.parse(match[1]!);
 }
 
-/** Every key of the example must be in the actual value with the same type; null in the example allows any type. */
-function expectShape(actual: unknown, example: unknown, where = '$'): void {
-  if (example === null) return;
+/**
+ * Where `actual` differs from the shape of `example`, or null. Every key of the example must be
+ * in the actual value with the same type; null in the example allows any type; each item of an
+ * actual array must match one of the example's items (examples list one item per variant);
+ * an empty array matches.
+ */
+function shapeMismatch(actual: unknown, example: unknown, where = '$'): string | null {
+  if (example === null || actual === null) return null;
   if (Array.isArray(example)) {
-    expect(Array.isArray(actual), `${where} is an array`).toBe(true);
-    const items = actual as unknown[];
-    if (example.length > 0) {
-      expect(items.length, `${where} has items`).toBeGreaterThan(0);
-      items.forEach((item, i) => expectShape(item, example[0], `${where}[${i}]`));
+    if (!Array.isArray(actual)) return `${where} is not an array`;
+    for (const [i, item] of actual.entries()) {
+      const misses = example.map((variant) => shapeMismatch(item, variant, `${where}[${i}]`));
+      if (example.length && misses.every((m) => m !== null)) return misses[0]!;
     }
-    return;
+    return null;
   }
   if (typeof example === 'object') {
-    expect(actual !== null && typeof actual === 'object', `${where} is an object`).toBe(true);
-    const obj = actual as Record<string, unknown>;
-    expect(Object.keys(obj).sort(), `${where} keys`).toEqual(Object.keys(example as object).sort());
-    for (const [key, value] of Object.entries(example as object)) expectShape(obj[key], value, `${where}.${key}`);
-    return;
+    if (typeof actual !== 'object') return `${where} is not an object`;
+    const keys = Object.keys(actual as object).sort().join(',');
+    const expected = Object.keys(example as object).sort().join(',');
+    if (keys !== expected) return `${where} has keys ${keys}, documented ${expected}`;
+    for (const [key, value] of Object.entries(example as object)) {
+      const miss = shapeMismatch((actual as Record<string, unknown>)[key], value, `${where}.${key}`);
+      if (miss) return miss;
+    }
+    return null;
   }
-  if (actual === null) return; // nullable field that happens to be null here
-  expect(typeof actual, `${where} type`).toBe(typeof example);
+  return typeof actual === typeof example ? null : `${where} is ${typeof actual}, documented ${typeof example}`;
+}
+
+function expectShape(actual: unknown, example: unknown): void {
+  expect(shapeMismatch(actual, example)).toBeNull();
 }
 
 async function run(...args: string[]): Promise<{ code: number; json: unknown }> {
@@ -101,12 +112,39 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(unknown.code).toBe(2);
   });
 
+  it('dispatch list shows the demo dispatch 864 as documented', async () => {
+    const r = await run('--data', dir, 'dispatch', 'list');
+    expect(r.code).toBe(0);
+    expectShape(r.json, documented('dispatch list'));
+    expect(r.json).toEqual([expect.objectContaining({ number: 864, symbol: 'STTTT-TTBCBC', issueDate: '2021-08-03', status: 'issued' })]);
+  });
+
+  it('dispatch create from the documented example, issue by reference, then void', async () => {
+    const example = path.resolve(import.meta.dirname, '../../docs/dispatch-864.json');
+    const created = await run('--data', dir, 'dispatch', 'create', example);
+    expect(created.code).toBe(0);
+    expectShape(created.json, documented('dispatch list')[0 as never]);
+    const id = String((created.json as { id: number }).id);
+    const taken = await run('--data', dir, 'dispatch', 'issue', id, '--number', '864', '--date', '2021-09-01');
+    expect(taken).toMatchObject({ code: 1, json: { error: { code: 'number_taken' } } });
+    const issued = await run('--data', dir, 'dispatch', 'issue', id, '--date', '2022-08-03', '--number', '864');
+    expect(issued).toMatchObject({ code: 0, json: { number: 864, issueDate: '2022-08-03' } });
+    const ambiguous = await run('--data', dir, 'dispatch', 'void', '864/STTTT-TTBCBC', '--reason', 'Thử');
+    expect(ambiguous.code).toBe(1);
+    expectShape(ambiguous.json, documented('ambiguous'));
+    const voided = await run('--data', dir, 'dispatch', 'void', '864/STTTT-TTBCBC', '--year', '2022', '--reason', 'Thử hủy');
+    expect(voided).toMatchObject({ code: 0, json: { status: 'voided', voidReason: 'Thử hủy', number: 864 } });
+    const badFile = path.join(dir, 'cv.json');
+    fs.writeFileSync(badFile, JSON.stringify({ subject: 'x', recipients: [{ unit: 'Sở Không Có' }], body: ['a'] }));
+    expect(await run('--data', dir, 'dispatch', 'create', badFile)).toMatchObject({ code: 1, json: { error: { code: 'unknown_unit' } } });
+  });
+
   it('--help lists exactly the commands documented, in Vietnamese', async () => {
     const lines: string[] = [];
     expect(await main(['--help'], (t) => lines.push(t))).toBe(0);
     const help = lines.join('\n');
     expect(help).toContain('Cách dùng');
-    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'serve [--port N]']) {
+    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'serve [--port N]']) {
       expect(help).toContain(command);
       expect(doc).toContain(`## \`${command.split(' [')[0]}`);
     }
