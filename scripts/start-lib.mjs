@@ -90,7 +90,7 @@ export function installElectronBinary({
 export async function chooseLauncher({ electronPath, tryInstall, notify = (line) => console.log(line) }) {
   const present = electronPath();
   if (present) return { kind: 'electron', electronPath: present, installed: false };
-  let installed = false;
+  let installed;
   try {
     installed = await tryInstall();
   } catch {

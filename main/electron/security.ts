@@ -3,6 +3,7 @@
  * `electron` at run time (only its types), so tests/unit/electron-security.test.ts checks these
  * rules in plain Node on a machine without the Electron binary. main.ts only wires them up.
  */
+import { contentSecurityPolicy } from '../app/content-security-policy.js';
 import path from 'node:path';
 import type { BrowserWindowConstructorOptions, CustomScheme, WebPreferences } from 'electron';
 import { isMethod, type ApiErrorShape, type Method } from '../../shared/api.js';
@@ -75,25 +76,8 @@ export function mainWindowOptions(
   };
 }
 
-/**
- * The page's Content-Security-Policy. Scripts only from our files (no eval, no inline script);
- * inline styles are allowed because React's `style={…}` needs them; images also from data: and
- * blob: (previews, pasted pictures); no plugins, no <base>, no framing, no form posts.
- */
-export function contentSecurityPolicy(): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "font-src 'self' data:",
-    "connect-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "frame-ancestors 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
+// One policy for both shells (browser mode serves the same renderer).
+export { contentSecurityPolicy };
 
 function parseUrl(url: string): URL | null {
   try {

@@ -123,7 +123,7 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     const example = path.resolve(import.meta.dirname, '../../docs/dispatch-864.json');
     const created = await run('--data', dir, 'dispatch', 'create', example);
     expect(created.code).toBe(0);
-    expectShape(created.json, documented('dispatch list')[0 as never]);
+    expectShape(created.json, (documented('dispatch list') as unknown[])[0]);
     const id = String((created.json as { id: number }).id);
     const taken = await run('--data', dir, 'dispatch', 'issue', id, '--number', '864', '--date', '2021-09-01');
     expect(taken).toMatchObject({ code: 1, json: { error: { code: 'number_taken' } } });
