@@ -99,6 +99,25 @@ export const api = {
     input: z.object({ id: Id, reason: z.string().trim().min(1, 'Hãy nhập lý do hủy văn bản.').max(500) }).strict(),
     output: Dispatch,
   },
+  'register.outgoing': {
+    input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(),
+    output: z.array(
+      z.object({
+        dispatchId: Id,
+        numberAndSymbol: z.string(),
+        date: z.string(),
+        typeAndSubject: z.string(),
+        signer: z.string(),
+        recipients: z.string(),
+        fileKeeper: z.string(),
+        copies: z.number().int().nullable(),
+        sentDate: z.string(),
+        notes: z.string(),
+        voided: z.boolean(),
+      }),
+    ),
+  },
+  'register.outgoingXlsx': { input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(), output: FileBytes },
   'dispatches.updateRegisterFields': {
     input: z
       .object({

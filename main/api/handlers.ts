@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Api, ApiOutput, Method } from '../../shared/api.js';
 import type { App } from '../app/open-app.js';
 import { UserError } from './errors.js';
+import { outgoingRegisterRows, writeOutgoingRegister } from '../dispatches/outgoing-register.js';
 
 export type ShellKind = 'electron' | 'browser' | 'cli';
 
@@ -70,6 +71,11 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
     'dispatches.issue': ({ id, ...options }) => app.dispatches.issue(id, options),
     'dispatches.setNumber': ({ id, number }) => app.dispatches.setNumber(id, number),
     'dispatches.void': ({ id, reason }) => app.dispatches.void(id, reason),
+    'register.outgoing': ({ year }) => outgoingRegisterRows(app.dispatches.register(year)),
+    'register.outgoingXlsx': async ({ year }) => ({
+      fileName: `So-dang-ky-van-ban-di_${year}.xlsx`,
+      base64: (await writeOutgoingRegister(year, outgoingRegisterRows(app.dispatches.register(year)), app.settings.getProfile())).toString('base64'),
+    }),
     'dispatches.updateRegisterFields': ({ id, ...fields }) => app.dispatches.updateRegisterFields(id, fields),
   };
 }

@@ -7,6 +7,7 @@ import { runInit } from './commands/init.js';
 import { runUnits } from './commands/units.js';
 import { runServe } from './commands/serve.js';
 import { runDispatch } from './commands/dispatch.js';
+import { runRegister } from './commands/register.js';
 
 /**
  * The `vanthu` command (DESIGN §5). Every command goes through the same handler table
@@ -30,6 +31,8 @@ Lệnh:
                               Ban hành: cấp số tiếp theo của năm (hoặc số N), ghi vào sổ văn bản đi
   dispatch void VB --reason LÝ_DO
                               Hủy văn bản đã ban hành (số đã cấp không dùng lại)
+  register out --year NĂM --out TỆP.xlsx
+                              Xuất sổ đăng ký văn bản đi của năm (10 cột theo Nghị định 30)
   serve [--port N]            Chạy chế độ trình duyệt trên 127.0.0.1 (in ra đường dẫn kèm mã phiên)
 
   VB là mã văn bản hoặc số, ký hiệu như khi in ("864/STTTT-TTBCBC"), thêm --year NĂM nếu trùng.
@@ -91,6 +94,9 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         break;
       case 'dispatch':
         await runDispatch(ctx, args);
+        break;
+      case 'register':
+        await runRegister(ctx, args);
         break;
       case 'serve':
         await runServe(ctx, args);

@@ -139,12 +139,28 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(await run('--data', dir, 'dispatch', 'create', badFile)).toMatchObject({ code: 1, json: { error: { code: 'unknown_unit' } } });
   });
 
+  it('register out writes the year\'s outgoing register with the decree\'s columns', async () => {
+    const file = path.join(dir, 'Sổ đi 2021.xlsx');
+    const r = await run('--data', dir, 'register', 'out', '--year', '2021', '--out', file);
+    expect(r.code).toBe(0);
+    expectShape(r.json, documented('register out'));
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const sheet = wb.worksheets[0]!;
+    expect(sheet.getRow(4).getCell(1).value).toBe('Số, ký hiệu văn bản');
+    expect(sheet.getRow(4).getCell(10).value).toBe('Ghi chú');
+    expect(sheet.getRow(6).getCell(1).value).toBe('864/STTTT-TTBCBC');
+    expect(sheet.getRow(6).getCell(2).value).toBe('03/08/2021');
+    expect(sheet.pageSetup.orientation).toBe('landscape');
+    expect((await run('--data', dir, 'register', 'in', '--year', '2021', '--out', file)).code).toBe(2);
+  });
+
   it('--help lists exactly the commands documented, in Vietnamese', async () => {
     const lines: string[] = [];
     expect(await main(['--help'], (t) => lines.push(t))).toBe(0);
     const help = lines.join('\n');
     expect(help).toContain('Cách dùng');
-    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'serve [--port N]']) {
+    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'register out', 'serve [--port N]']) {
       expect(help).toContain(command);
       expect(doc).toContain(`## \`${command.split(' [')[0]}`);
     }
