@@ -1,16 +1,14 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { fileURLToPath } from 'node:url';
-
-const here = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
-  root: here,
+  root: import.meta.dirname,
   // Relative asset paths: the same build is served by browser mode and loaded by Electron's app:// protocol.
   base: './',
   plugins: [react()],
   build: {
-    outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
+    // Relative to root (renderer/): the build lands in dist/renderer at the top of the repository.
+    outDir: '../dist/renderer',
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 1500,

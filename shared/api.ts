@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Id, IsoDate } from './domain/common.js';
-import { OrganisationProfile } from './domain/organisation.js';
+import { OrganisationProfile, OrganisationProfileView } from './domain/organisation.js';
 import { Dispatch, DispatchContent, DispatchStatus } from './domain/dispatch.js';
 import {
   Unit,
@@ -44,8 +44,8 @@ export const api = {
     output: z.object({ unitsAdded: z.number().int(), groupsAdded: z.number().int() }),
   },
 
-  'settings.getProfile': { input: Empty, output: OrganisationProfile },
-  'settings.saveProfile': { input: OrganisationProfile, output: OrganisationProfile },
+  'settings.getProfile': { input: Empty, output: OrganisationProfileView },
+  'settings.saveProfile': { input: OrganisationProfile, output: OrganisationProfileView },
 
   'groups.list': { input: Empty, output: z.array(UnitGroup) },
   'groups.create': { input: UnitGroupInput, output: UnitGroup },

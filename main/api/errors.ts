@@ -21,14 +21,53 @@ export function notFound(what: string): UserError {
   return new UserError('not_found', `Không tìm thấy ${what}. Có thể nó đã bị xóa; hãy tải lại danh sách.`);
 }
 
-/** Turns zod issues into one readable Vietnamese sentence per problem. */
+/** The names clerks know the fields by, for messages that point at a field. */
+const FIELD_LABELS: Record<string, string> = {
+  name: 'tên',
+  shortName: 'tên viết tắt',
+  groupId: 'nhóm',
+  code: 'mã định danh',
+  taxCode: 'mã số thuế',
+  emails: 'email',
+  phone: 'điện thoại',
+  address: 'địa chỉ',
+  contactPerson: 'người liên hệ',
+  aliases: 'tên gọi khác',
+  validFrom: 'hiệu lực từ ngày',
+  validUntil: 'hiệu lực đến ngày',
+  successorId: 'đơn vị kế thừa',
+  sortOrder: 'thứ tự',
+  active: 'trạng thái',
+  kinhGuiLabel: 'nhãn sau "Kính gửi"',
+  parentAgency: 'cơ quan chủ quản',
+  agencyName: 'tên cơ quan',
+  symbol: 'ký hiệu cơ quan',
+  placeName: 'địa danh',
+  departments: 'phòng ban',
+  signers: 'người ký',
+  subject: 'trích yếu',
+  recipients: 'nơi nhận',
+  body: 'nội dung',
+  reason: 'lý do',
+  number: 'số văn bản',
+  date: 'ngày',
+};
+
+function fieldLabel(path: PropertyKey[]): string {
+  const named = path.filter((p): p is string => typeof p === 'string');
+  const label = named.length ? FIELD_LABELS[named[named.length - 1]!] ?? FIELD_LABELS[named[0]!] : undefined;
+  return label ? ` (${label})` : '';
+}
+
+/** Turns zod issues into one readable Vietnamese sentence, naming the fields as the clerk knows them. */
 export function describeZodError(error: ZodError): string {
-  const lines = error.issues.slice(0, 5).map((issue) => {
-    const where = issue.path.length ? ` (${issue.path.join('.')})` : '';
-    return `${translateIssue(issue.message)}${where}`;
+  const messages = error.issues.slice(0, 5).map((issue) => {
+    const generic = translateIssue(issue.message);
+    // Our schemas' own messages already name the field; zod's generic ones get its name added.
+    return generic === issue.message ? issue.message.replace(/\.$/, '') : `${generic}${fieldLabel(issue.path)}`;
   });
-  const more = error.issues.length > 5 ? ` … và ${error.issues.length - 5} lỗi khác.` : '';
-  return `Dữ liệu không hợp lệ: ${lines.join('; ')}${more}`;
+  const more = error.issues.length > 5 ? `; và ${error.issues.length - 5} lỗi khác` : '';
+  return `Dữ liệu không hợp lệ: ${[...new Set(messages)].join('; ')}${more}.`;
 }
 
 // zod's own messages are English; ours are written in Vietnamese in the schemas already.

@@ -309,6 +309,7 @@ export function createUnitsSpreadsheet(db: Db, units: UnitsService, audit: Audit
           // Pass 1: units themselves; pass 2: successors, which may name units created in pass 1.
           const saved: { row: ParsedRow; id: number; before: Unit | null }[] = [];
           for (const r of book.rows) {
+            if (!r.input.name) continue; // already reported as "Thiếu tên đơn vị."
             try {
               const existing =
                 (r.id !== null ? safeGet(units, r.id) : undefined) ?? units.findByName(String(r.input.name));

@@ -44,3 +44,21 @@ export const OrganisationProfile = z.object({
 });
 export type OrganisationProfile = z.infer<typeof OrganisationProfile>;
 export type OrganisationProfileInput = z.input<typeof OrganisationProfile>;
+
+/**
+ * The profile as stored and shown. Before the clerk fills it in, its required fields are
+ * empty: reading it must not fail on the rules that saving enforces.
+ */
+export const OrganisationProfileView = z.object({
+  parentAgency: z.string(),
+  agencyName: z.string(),
+  symbol: z.string(),
+  placeName: z.string(),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  website: z.string().nullable(),
+  departments: z.array(z.object({ code: z.string(), name: z.string() })),
+  signers: z.array(z.object({ name: z.string(), title: z.string(), authority: z.string().nullable() })),
+});
+export type OrganisationProfileView = z.infer<typeof OrganisationProfileView>;

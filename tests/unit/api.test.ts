@@ -34,6 +34,22 @@ describe('the API boundary', () => {
     expect(response.error.message).not.toMatch(/expected|received|at \w+ \(/);
   });
 
+  it('reads the empty organisation profile of a new data folder without an error', async () => {
+    expect(await core.call('settings.getProfile', {})).toMatchObject({ ok: true, result: { agencyName: '', signers: [] } });
+    const refused = await core.call('settings.saveProfile', { agencyName: '', symbol: 'stttt', placeName: 'Kiên Giang' });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('Hãy nhập tên cơ quan') } });
+  });
+
+  it('names fields as the clerk knows them and writes one sentence', async () => {
+    const response = await core.call('units.create', { name: 'Sở Y tế', taxCode: '12', emails: ['a@', 'b@'] });
+    expect(response.ok).toBe(false);
+    if (response.ok) return;
+    expect(response.error.message).not.toMatch(/taxCode|emails|\.;/);
+    expect(response.error.message).toMatch(/Mã số thuế phải gồm 10 chữ số \(có thể thêm -XXX cho chi nhánh\); Địa chỉ email "a@" không hợp lệ; Địa chỉ email "b@" không hợp lệ\.$/);
+    const typed = await core.call('units.setActive', { id: 1, active: 'có' });
+    expect(typed).toMatchObject({ ok: false, error: { message: 'Dữ liệu không hợp lệ: sai kiểu dữ liệu (trạng thái).' } });
+  });
+
   it('rejects fields the contract does not know', async () => {
     const response = await core.call('units.get', { id: 1, sql: 'DROP TABLE units' });
     expect(response).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -91,6 +91,13 @@ describe('units spreadsheet', () => {
     expect(app.units.findByName('Văn phòng Ủy ban nhân dân tỉnh')).toBeDefined();
   });
 
+  it('reports a row without a name once', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('Đơn vị nhận').addRows([['Tên đơn vị', 'Email'], ['', 'moi@kiengiang.gov.vn']]);
+    const result = await app.unitsSpreadsheet.importXlsx(await save(wb));
+    expect(result.errors).toEqual([{ row: 2, column: 'Tên đơn vị', message: 'Thiếu tên đơn vị.' }]);
+  });
+
   it('finds the header row and columns by their titles in a sheet laid out by hand', async () => {
     const wb = new ExcelJS.Workbook();
     const sheet = wb.addWorksheet('Danh sách');

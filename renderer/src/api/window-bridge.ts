@@ -1,12 +1,10 @@
-/** What the Electron preload exposes as `window.vanthu` (absent in browser mode). */
-export interface VanThuBridge {
-  shell: 'electron';
-  invoke(method: string, input: unknown): Promise<unknown>;
-  getPathForFile(file: File): string;
-}
+import type { VanThuBridge } from '../../../shared/bridge';
 
+// The Electron preload puts the bridge on `window.vanthu`; in browser mode it is absent.
 declare global {
   interface Window {
     vanthu?: VanThuBridge;
   }
 }
+
+export type { VanThuBridge };

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import { ApiCallError, type AppInfo } from '../../../shared/api';
+import type { AppInfo } from '../../../shared/api';
 import type { OrganisationProfile } from '../../../shared/domain/organisation';
 import { api } from '../api/client';
 import { errorMessage } from '../api/error-message';
@@ -15,14 +15,16 @@ type Startup =
   | { state: 'failed'; message: string }
   | { state: 'ready'; info: AppInfo; profile: OrganisationProfile | null };
 
-/** The organisation profile, or null when none has been saved yet. */
+/**
+ * The organisation profile, or null when none has been saved yet. A profile that cannot be
+ * read does not stop the application: the settings screen shows the reason and lets the clerk fix it.
+ */
 async function loadProfile(): Promise<OrganisationProfile | null> {
   try {
     const profile = await api.call('settings.getProfile', {});
     return profile.agencyName ? profile : null;
-  } catch (error) {
-    if (error instanceof ApiCallError && error.code === 'not_found') return null;
-    throw error;
+  } catch {
+    return null;
   }
 }
 

@@ -1,3 +1,4 @@
+import { AppLogo } from '../components/AppLogo';
 import { useAppState } from './app-context';
 
 export function TitleBar() {
@@ -5,7 +6,7 @@ export function TitleBar() {
   return (
     <header className="title-bar">
       <span className="title-bar-brand">
-        <img className="title-bar-logo" src="./app-icon.svg" alt="" width="20" height="20" />
+        <AppLogo className="title-bar-logo" size={20} />
         VănThư
       </span>
       <span className="title-bar-separator" aria-hidden="true" />

@@ -1,13 +1,13 @@
 import { createContext, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
 
-export interface ToastAction {
+interface ToastAction {
   label: string;
   run(): void;
 }
 
-export interface ToastRequest {
+interface ToastRequest {
   message: string;
-  tone?: 'success' | 'error' | 'info';
+  tone?: 'success' | 'error';
   action?: ToastAction;
 }
 

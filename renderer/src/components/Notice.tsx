@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 
 interface NoticeProps {
-  tone: 'error' | 'info' | 'warning';
+  tone: 'error' | 'info';
   children: ReactNode;
   action?: ReactNode;
 }

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import type { AppInfo } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
+import { AppLogo } from '../../components/AppLogo';
 import { Notice } from '../../components/Notice';
 
 interface FirstRunPageProps {
@@ -29,7 +30,7 @@ export function FirstRunPage({ info, onChosen }: FirstRunPageProps) {
   return (
     <div className="first-run">
       <main className="first-run-card">
-        <img className="first-run-logo" src="./app-icon.svg" alt="" width="48" height="48" />
+        <AppLogo className="first-run-logo" size={48} />
         <h1 className="first-run-title">Chào mừng đến với VănThư</h1>
         <p className="first-run-lead">
           VănThư giúp văn thư quản lý đơn vị nhận, công văn đi, văn bản đến và theo dõi báo cáo. Hãy chọn cách bắt đầu:

@@ -10,7 +10,9 @@ interface EmailListInputProps {
 
 /** E-mail addresses one per line, echoed below as chips so that a mistyped one stands out. */
 export function EmailListInput({ control, value, onChange }: EmailListInputProps) {
-  const emails = emailList(value);
+  const emails = emailList(value).map((email) => ({ email, valid: isEmail(email) }));
+  // One valid address needs no echo; several, or any mistyped one, are shown as chips.
+  const showChips = emails.length > 1 || emails.some((e) => !e.valid);
   return (
     <>
       <textarea
@@ -18,21 +20,18 @@ export function EmailListInput({ control, value, onChange }: EmailListInputProps
         className="input textarea"
         rows={3}
         spellCheck={false}
-        placeholder={'vanthu@kiengiang.gov.vn\nmột địa chỉ mỗi dòng'}
+        placeholder="vanthu@kiengiang.gov.vn"
         value={value}
         onChange={(e) => onChange(e.target.value)}
       />
-      {emails.length > 0 && (
-        <ul className="chip-list" aria-label="Các địa chỉ email đã nhập">
-          {emails.map((email, index) => {
-            const valid = isEmail(email);
-            return (
-              <li key={`${email}-${index}`} className={`chip${valid ? '' : ' chip-invalid'}`}>
-                {email}
-                {!valid && <span className="chip-note"> — không hợp lệ</span>}
-              </li>
-            );
-          })}
+      {showChips && (
+        <ul className="chip-list">
+          {emails.map(({ email, valid }, index) => (
+            <li key={`${email}-${index}`} className={`chip${valid ? '' : ' chip-invalid'}`}>
+              {email}
+              {!valid && <span className="chip-note"> — không hợp lệ</span>}
+            </li>
+          ))}
         </ul>
       )}
     </>

@@ -80,7 +80,8 @@ export function GroupsDialog({ groups, onChanged, onClose }: GroupsDialogProps) 
         </tbody>
       </table>
       <GroupEditor
-        key={editing.kind === 'existing' ? editing.group.id : 'new'}
+        // A fresh editor, with the next free order, once a new group appears in the list.
+        key={`${editing.kind === 'existing' ? editing.group.id : 'new'}-${groups.length}`}
         group={editing.kind === 'existing' ? editing.group : null}
         nextSortOrder={Math.max(0, ...groups.map((g) => g.sortOrder)) + 1}
         onSaved={(group, created) => {

@@ -13,7 +13,7 @@ export function ImportResultDialog({ fileName, result, onClose }: ImportResultDi
   return (
     <Dialog
       title={failed ? 'Không nhập được tệp Excel' : 'Đã nhập từ Excel'}
-      size={failed ? 'large' : 'small'}
+      size={failed ? 'large' : 'medium'}
       testId="import-result"
       onClose={onClose}
       footer={
@@ -71,13 +71,16 @@ function ImportCounts({ result }: { result: UnitImportResult }) {
   ];
   if (result.groupsCreated > 0) counts.push(['Nhóm mới', result.groupsCreated]);
   return (
-    <dl className="import-counts">
-      {counts.map(([label, value]) => (
-        <div key={label} className="import-count">
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <p>Danh sách đơn vị đã được cập nhật theo tệp.</p>
+      <dl className="import-counts">
+        {counts.map(([label, value]) => (
+          <div key={label} className="import-count">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </>
   );
 }

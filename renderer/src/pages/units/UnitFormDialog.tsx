@@ -4,6 +4,7 @@ import type { Unit, UnitGroup } from '../../../../shared/domain/unit';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { DateInput } from '../../components/DateInput';
 import { Dialog } from '../../components/Dialog';
 import { CheckboxField, Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
@@ -149,7 +150,11 @@ export function UnitFormDialog({ unit, groups, defaultGroupId, onClose, onSaved,
         </>
       }
     >
-      <div ref={errorRef}>{serverError && <Notice tone="error">{serverError}</Notice>}</div>
+      {serverError && (
+        <div ref={errorRef} className="form-error-anchor">
+          <Notice tone="error">{serverError}</Notice>
+        </div>
+      )}
 
       <fieldset className="form-section">
         <legend className="form-section-title">Thông tin chung</legend>
@@ -207,11 +212,11 @@ export function UnitFormDialog({ unit, groups, defaultGroupId, onClose, onSaved,
               <textarea {...control} className="input textarea" rows={3} value={values.aliases} onChange={(e) => set('aliases', e.target.value)} />
             )}
           </Field>
-          <Field label="Hiệu lực từ">
-            {(control) => <input {...control} className="input" type="date" value={values.validFrom} onChange={(e) => set('validFrom', e.target.value)} />}
+          <Field label="Hiệu lực từ" error={fieldErrors.validFrom}>
+            {(control) => <DateInput control={control} value={values.validFrom} onChange={(v) => set('validFrom', v)} />}
           </Field>
-          <Field label="Hiệu lực đến" error={fieldErrors.validUntil}>
-            {(control) => <input {...control} className="input" type="date" value={values.validUntil} onChange={(e) => set('validUntil', e.target.value)} />}
+          <Field label="Hiệu lực đến" error={fieldErrors.validUntil} hint="Ngày cuối cùng đơn vị còn hiệu lực.">
+            {(control) => <DateInput control={control} value={values.validUntil} onChange={(v) => set('validUntil', v)} />}
           </Field>
           <Field label="Đơn vị kế thừa" hint="Đơn vị nhận thay sau khi đơn vị này hết hiệu lực (sáp nhập, giải thể).">
             {(control) => (

@@ -1,14 +1,15 @@
 import type { Unit } from '../../../../shared/domain/unit';
-import { formatDate } from '../../formatting/dates';
+import { dayAfter, formatDate } from '../../formatting/dates';
 
 interface UnitStatus {
   label: string;
   tone: 'success' | 'neutral' | 'warning';
 }
 
-export function unitStatus(unit: Unit, today: string): UnitStatus {
+function unitStatus(unit: Unit, today: string): UnitStatus {
+  // "Hiệu lực đến" is the last valid day: a unit valid until 30/06/2025 has ceased from 01/07/2025.
   if (unit.validUntil && unit.validUntil < today) {
-    return { label: `Hết hiệu lực từ ${formatDate(unit.validUntil)}`, tone: 'warning' };
+    return { label: `Hết hiệu lực từ ${formatDate(dayAfter(unit.validUntil))}`, tone: 'warning' };
   }
   if (!unit.active) return { label: 'Ngừng hoạt động', tone: 'neutral' };
   return { label: 'Đang hoạt động', tone: 'success' };

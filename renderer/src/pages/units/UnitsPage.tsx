@@ -115,7 +115,7 @@ export function UnitsPage() {
   };
 
   return (
-    <div className="page units-page">
+    <div className="page page-fixed-header units-page">
       <header className="page-header">
         <h1 className="page-title">Đơn vị nhận</h1>
         <div className="toolbar">

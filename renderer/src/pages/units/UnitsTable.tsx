@@ -52,13 +52,6 @@ export function UnitsTable({ sections, selectedId, today, onSelect, onOpen }: Un
 
   return (
     <table className="data-table units-table" role="grid" aria-readonly="true" aria-label="Danh sách đơn vị nhận" data-testid="units-table">
-      <colgroup>
-        <col />
-        <col className="units-col-email" />
-        <col className="units-col-code" />
-        <col className="units-col-phone" />
-        <col className="units-col-status" />
-      </colgroup>
       <thead>
         <tr>
           <th scope="col">Tên đơn vị</th>
@@ -139,11 +132,13 @@ function UnitRow({ unit, selected, focusable, today, onSelect, onOpen }: UnitRow
       onFocus={() => onSelect(unit.id)}
       onClick={() => onOpen(unit)}
     >
-      <td>
-        <span className="units-name">{unit.name}</span>
-        {unit.shortName && <span className="units-short-name">{unit.shortName}</span>}
+      <td className="units-name-cell">
+        <span className="units-name-line">
+          <span className="units-name">{unit.name}</span>
+          {unit.shortName && <span className="units-short-name">{unit.shortName}</span>}
+        </span>
       </td>
-      <td>
+      <td className="units-nowrap">
         <span className="units-email-cell">
           {firstEmail ? (
             <span className="units-email" title={unit.emails.join('\n')}>
@@ -156,9 +151,9 @@ function UnitRow({ unit, selected, focusable, today, onSelect, onOpen }: UnitRow
           {unit.isSample && <span className="badge badge-sample">Dữ liệu mẫu</span>}
         </span>
       </td>
-      <td className="units-code">{unit.code ?? <span className="muted">—</span>}</td>
-      <td className="units-phone">{unit.phone ?? <span className="muted">—</span>}</td>
-      <td>
+      <td className="units-nowrap">{unit.code ?? <span className="muted">—</span>}</td>
+      <td className="units-nowrap">{unit.phone ?? <span className="muted">—</span>}</td>
+      <td className="units-nowrap">
         <UnitStatusBadge unit={unit} today={today} />
       </td>
     </tr>

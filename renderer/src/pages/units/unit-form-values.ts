@@ -1,6 +1,7 @@
 import { isEmail, type Unit, type UnitInput } from '../../../../shared/domain/unit';
+import { formatDate, parseDate } from '../../formatting/dates';
 
-/** The unit form as typed: every field a string (or the one checkbox) until it is saved. */
+/** The unit form as typed: every field a string (dates as dd/mm/yyyy) or the one checkbox, until it is saved. */
 export interface UnitFormValues {
   name: string;
   shortName: string;
@@ -19,7 +20,7 @@ export interface UnitFormValues {
   active: boolean;
 }
 
-export type UnitFormErrors = Partial<Record<keyof UnitFormValues, string>>;
+type UnitFormErrors = Partial<Record<keyof UnitFormValues, string>>;
 
 export function emptyUnitForm(groupId: number | null): UnitFormValues {
   return {
@@ -53,8 +54,8 @@ export function unitToForm(unit: Unit): UnitFormValues {
     address: unit.address ?? '',
     contactPerson: unit.contactPerson ?? '',
     aliases: unit.aliases.join('\n'),
-    validFrom: unit.validFrom ?? '',
-    validUntil: unit.validUntil ?? '',
+    validFrom: unit.validFrom ? formatDate(unit.validFrom) : '',
+    validUntil: unit.validUntil ? formatDate(unit.validUntil) : '',
     successorId: unit.successorId === null ? '' : String(unit.successorId),
     sortOrder: String(unit.sortOrder),
     active: unit.active,
@@ -92,13 +93,15 @@ export function formToUnitInput(values: UnitFormValues): UnitInput {
     address: values.address,
     contactPerson: values.contactPerson,
     aliases: lines(values.aliases),
-    validFrom: values.validFrom || null,
-    validUntil: values.validUntil || null,
+    validFrom: parseDate(values.validFrom) ?? null,
+    validUntil: parseDate(values.validUntil) ?? null,
     successorId: idOrNull(values.successorId),
     active: values.active,
     sortOrder: Number.parseInt(values.sortOrder, 10) || 0,
   };
 }
+
+const INVALID_DATE = 'Ngày không hợp lệ: hãy ghi dạng dd/mm/yyyy, ví dụ 01/07/2025.';
 
 /** The mistakes that can be pointed at a field before asking the core; the core checks the rest. */
 export function validateUnitForm(values: UnitFormValues): UnitFormErrors {
@@ -107,7 +110,11 @@ export function validateUnitForm(values: UnitFormValues): UnitFormErrors {
   const invalid = emailList(values.emails).filter((email) => !isEmail(email));
   if (invalid.length === 1) errors.emails = `Địa chỉ email “${invalid[0]}” không hợp lệ.`;
   if (invalid.length > 1) errors.emails = `Các địa chỉ email không hợp lệ: ${invalid.join(', ')}.`;
-  if (values.validFrom && values.validUntil && values.validFrom > values.validUntil) {
+  const validFrom = parseDate(values.validFrom);
+  const validUntil = parseDate(values.validUntil);
+  if (validFrom === undefined) errors.validFrom = INVALID_DATE;
+  if (validUntil === undefined) errors.validUntil = INVALID_DATE;
+  if (validFrom && validUntil && validFrom > validUntil) {
     errors.validUntil = 'Ngày hết hiệu lực phải sau ngày bắt đầu hiệu lực.';
   }
   return errors;
