@@ -30,16 +30,15 @@ export default defineConfig<ShellOptions>({
     viewport: { width: 1366, height: 768 },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
+    browserName: 'chromium',
+    // Debian's Chromium for every project: the electron project's specs request a page too.
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
   },
   projects: [
     {
       name: 'browser',
       testIgnore: /electron\.spec\.ts/,
-      use: {
-        shell: 'browser',
-        browserName: 'chromium',
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumArgs },
-      },
+      use: { shell: 'browser' },
     },
     {
       name: 'electron',
