@@ -26,6 +26,16 @@ export const FileBytes = z.object({
 });
 export type FileBytes = z.infer<typeof FileBytes>;
 
+/** A file kept with a dispatch (its signed original), stored unchanged by SHA-256. */
+export const DispatchFile = z.object({
+  id: Id,
+  sha256: z.string(),
+  fileName: z.string(),
+  size: z.number().int(),
+  addedAt: z.string(),
+});
+export type DispatchFile = z.infer<typeof DispatchFile>;
+
 export const AppInfo = z.object({
   version: z.string(),
   dataDir: z.string(),
@@ -99,6 +109,12 @@ export const api = {
     input: z.object({ id: Id, reason: z.string().trim().min(1, 'Hãy nhập lý do hủy văn bản.').max(500) }).strict(),
     output: Dispatch,
   },
+  'dispatches.attachSignedOriginal': {
+    input: z.object({ id: Id, file: FileBytes }).strict(),
+    output: z.array(DispatchFile),
+  },
+  'dispatches.files': { input: ById, output: z.array(DispatchFile) },
+  'dispatches.fileBytes': { input: z.object({ fileId: Id }).strict(), output: FileBytes },
   'register.outgoing': {
     input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(),
     output: z.array(

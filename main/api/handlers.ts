@@ -25,6 +25,16 @@ function decodeUpload(base64: string): Buffer {
   return bytes;
 }
 
+/** Keeps the name a file was given, without any folder part that came with it. */
+function safeFileName(name: string): string {
+  const base = (name.split(/[\\/]/).pop() ?? '')
+    .split('')
+    .map((c) => (c.charCodeAt(0) < 0x20 || '<>:"|?*'.includes(c) ? '_' : c))
+    .join('')
+    .trim();
+  return base || 'tep-khong-ten';
+}
+
 export function createHandlers(app: App, shell: ShellKind, version: string): Handlers {
   return {
     'app.info': () => ({
@@ -71,6 +81,13 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
     'dispatches.issue': ({ id, ...options }) => app.dispatches.issue(id, options),
     'dispatches.setNumber': ({ id, number }) => app.dispatches.setNumber(id, number),
     'dispatches.void': ({ id, reason }) => app.dispatches.void(id, reason),
+    'dispatches.attachSignedOriginal': ({ id, file }) =>
+      app.dispatches.attachSignedOriginal(id, safeFileName(file.fileName), Buffer.from(file.base64, 'base64')),
+    'dispatches.files': ({ id }) => app.dispatches.files(id),
+    'dispatches.fileBytes': ({ fileId }) => {
+      const f = app.dispatches.fileBytes(fileId);
+      return { fileName: f.fileName, base64: f.bytes.toString('base64') };
+    },
     'register.outgoing': ({ year }) => outgoingRegisterRows(app.dispatches.register(year)),
     'register.outgoingXlsx': async ({ year }) => ({
       fileName: `So-dang-ky-van-ban-di_${year}.xlsx`,

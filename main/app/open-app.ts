@@ -6,6 +6,7 @@ import { createUnitsService } from '../units/units-service.js';
 import { createUnitsSpreadsheet } from '../units/units-xlsx.js';
 import { createSettingsService } from '../settings/settings-service.js';
 import { createDispatchesService } from '../dispatches/dispatches-service.js';
+import { createFileStore } from '../files/file-store.js';
 import { loadDemoData } from './demo-data.js';
 import { createLog } from './log.js';
 import { today } from './clock.js';
@@ -32,7 +33,8 @@ export function openApp(options: { dataDir: string }) {
   const settings = createSettingsService(db, audit);
   const units = createUnitsService(db, audit);
   const unitsSpreadsheet = createUnitsSpreadsheet(db, units, audit);
-  const dispatches = createDispatchesService(db, audit, units, settings, () => today());
+  const fileStore = createFileStore(path.join(dataDir, FILES_DIR));
+  const dispatches = createDispatchesService(db, audit, units, settings, fileStore, () => today());
 
   return {
     dataDir,
@@ -42,6 +44,7 @@ export function openApp(options: { dataDir: string }) {
     units,
     unitsSpreadsheet,
     dispatches,
+    fileStore,
     today: () => today(),
     loadDemoData: () => loadDemoData(db, units, settings, dispatches),
     close(): void {

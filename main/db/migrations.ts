@@ -121,5 +121,28 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX dispatch_units_unit ON dispatch_units (unit_id);
     `,
   },
+  {
+    version: 3,
+    name: 'tệp gốc của văn bản đi',
+    sql: `
+      -- Every original kept in the file store, by its SHA-256 (the bytes live in files/).
+      CREATE TABLE stored_files (
+        sha256 TEXT PRIMARY KEY CHECK (length(sha256) = 64),
+        size INTEGER NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+
+      -- Files that belong to an outgoing dispatch: the signed original (scan or signed PDF).
+      CREATE TABLE dispatch_files (
+        id INTEGER PRIMARY KEY,
+        dispatch_id INTEGER NOT NULL REFERENCES dispatches (id),
+        sha256 TEXT NOT NULL REFERENCES stored_files (sha256),
+        file_name TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('signed_original')),
+        added_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX dispatch_files_dispatch ON dispatch_files (dispatch_id);
+    `,
+  },
 ];
 

@@ -68,6 +68,15 @@ export function createDispatchesRepo(db: Db) {
     'SELECT year, sequence_key FROM dispatches WHERE id = ?',
   );
 
+  const fileRecord = db.prepare('INSERT OR IGNORE INTO stored_files (sha256, size, created_at) VALUES (?, ?, ?)');
+  const fileLink = db.prepare(
+    "INSERT INTO dispatch_files (dispatch_id, sha256, file_name, kind, added_at) VALUES (?, ?, ?, 'signed_original', ?)",
+  );
+  const filesOf = db.prepare<[number], { id: number; sha256: string; file_name: string; size: number; added_at: string }>(`
+    SELECT f.id, f.sha256, f.file_name, s.size, f.added_at FROM dispatch_files f JOIN stored_files s ON s.sha256 = f.sha256
+     WHERE f.dispatch_id = ? ORDER BY f.id`);
+  const fileById = db.prepare<[number], { sha256: string; file_name: string }>('SELECT sha256, file_name FROM dispatch_files WHERE id = ?');
+
   function writeUnits(id: number, role: 'recipient' | 'expected', unitIds: number[]): void {
     unitsDelete.run(id, role);
     for (const unitId of unitIds) unitInsert.run(id, unitId, role);
@@ -135,6 +144,13 @@ export function createDispatchesRepo(db: Db) {
     setNumber: (id: number, number: number, now: string): void => void setNumber.run(number, now, id),
     voidDispatch: (id: number, reason: string, now: string): void => void voidStmt.run(reason, now, now, id),
     deleteDraft: (id: number): boolean => deleteStmt.run(id).changes === 1,
+    addFile(dispatchId: number, file: { sha256: string; size: number; fileName: string }, now: string): void {
+      fileRecord.run(file.sha256, file.size, now);
+      fileLink.run(dispatchId, file.sha256, file.fileName, now);
+    },
+    files: (dispatchId: number) =>
+      filesOf.all(dispatchId).map((f) => ({ id: f.id, sha256: f.sha256, fileName: f.file_name, size: f.size, addedAt: f.added_at })),
+    file: (fileId: number) => fileById.get(fileId),
     setSentDate: (id: number, date: string | null, now: string): void => void setSent.run(date, now, id),
   };
 }

@@ -12,6 +12,7 @@ import { UserError, notFound } from '../api/errors.js';
 import type { UnitsService } from '../units/units-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { createDispatchesRepo, type StoredDispatch } from './dispatches-repo.js';
+import type { FileStore } from '../files/file-store.js';
 
 /**
  * Outgoing dispatches: drafts, issuing with the next number of the year, voiding.
@@ -36,7 +37,14 @@ function describe(d: Dispatch): string {
   return `${number}/${d.symbol}${date}`;
 }
 
-export function createDispatchesService(db: Db, audit: AuditLog, units: UnitsService, settings: SettingsService, today: () => string) {
+export function createDispatchesService(
+  db: Db,
+  audit: AuditLog,
+  units: UnitsService,
+  settings: SettingsService,
+  files: FileStore,
+  today: () => string,
+) {
   const repo = createDispatchesRepo(db);
   const now = (): string => new Date().toISOString();
 
@@ -209,6 +217,33 @@ export function createDispatchesService(db: Db, audit: AuditLog, units: UnitsSer
         }
         audit.record({ action: 'delete', entity: 'dispatch', entityId: id, detail: { subject: d.subject } });
       })();
+    },
+
+    /**
+     * Keeps the signed original (a scan, or the digitally signed PDF) with the issued dispatch.
+     * The bytes are stored, unchanged, before the row that points at them.
+     */
+    attachSignedOriginal(id: number, fileName: string, bytes: Buffer) {
+      const d = requireDispatch(id);
+      if (d.status === 'draft') throw new UserError('not_issued', 'Chỉ gắn bản gốc đã ký cho văn bản đã ban hành.');
+      if (bytes.length === 0) throw new UserError('empty_file', 'Tệp trống. Hãy chọn lại bản gốc đã ký.');
+      const stored = files.put(bytes);
+      db.transaction(() => {
+        repo.addFile(id, { sha256: stored.sha256, size: stored.size, fileName }, now());
+        audit.record({ action: 'update', entity: 'dispatch', entityId: id, detail: { signedOriginal: { fileName, sha256: stored.sha256 } } });
+      })();
+      return repo.files(id);
+    },
+
+    files: (id: number) => {
+      requireDispatch(id);
+      return repo.files(id);
+    },
+
+    fileBytes(fileId: number): { fileName: string; bytes: Buffer } {
+      const f = repo.file(fileId);
+      if (!f) throw notFound(`tệp có mã ${fileId}`);
+      return { fileName: f.file_name, bytes: files.get(f.sha256) };
     },
 
     describe,
