@@ -109,6 +109,14 @@ export const api = {
     input: z.object({ id: Id, reason: z.string().trim().min(1, 'Hãy nhập lý do hủy văn bản.').max(500) }).strict(),
     output: Dispatch,
   },
+  'dispatches.renderDocx': {
+    input: z.object({ id: Id, blankNumber: z.boolean().default(false) }).strict(),
+    output: FileBytes,
+  },
+  'dispatches.renderPdf': { input: ById, output: FileBytes },
+  'dispatches.renderHtml': { input: ById, output: z.object({ fileName: z.string(), html: z.string() }) },
+  /** An unsent .eml addressed to the expected units, with the PDF and .docx attached. */
+  'dispatches.emailDraft': { input: ById, output: FileBytes },
   'dispatches.attachSignedOriginal': {
     input: z.object({ id: Id, file: FileBytes }).strict(),
     output: z.array(DispatchFile),

@@ -3,6 +3,7 @@ import type { Api, ApiOutput, Method } from '../../shared/api.js';
 import type { App } from '../app/open-app.js';
 import { UserError } from './errors.js';
 import { outgoingRegisterRows, writeOutgoingRegister } from '../dispatches/outgoing-register.js';
+import { dispatchFileName } from '../dispatches/dispatch-documents.js';
 
 export type ShellKind = 'electron' | 'browser' | 'cli';
 
@@ -81,6 +82,25 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
     'dispatches.issue': ({ id, ...options }) => app.dispatches.issue(id, options),
     'dispatches.setNumber': ({ id, number }) => app.dispatches.setNumber(id, number),
     'dispatches.void': ({ id, reason }) => app.dispatches.void(id, reason),
+    'dispatches.renderDocx': async ({ id, blankNumber }) => {
+      const d = app.dispatches.get(id);
+      const bytes = await app.dispatchRenderer.docx(d, app.settings.getProfile(), { blankNumber });
+      return { fileName: dispatchFileName(d, 'docx', { blankNumber }), base64: bytes.toString('base64') };
+    },
+    'dispatches.renderPdf': async ({ id }) => {
+      const d = app.dispatches.get(id);
+      const bytes = await app.dispatchRenderer.pdf(d, app.settings.getProfile());
+      return { fileName: dispatchFileName(d, 'pdf'), base64: bytes.toString('base64') };
+    },
+    'dispatches.renderHtml': ({ id }) => {
+      const d = app.dispatches.get(id);
+      return { fileName: dispatchFileName(d, 'html'), html: app.dispatchRenderer.html(d, app.settings.getProfile()) };
+    },
+    'dispatches.emailDraft': async ({ id }) => {
+      const d = app.dispatches.get(id);
+      const bytes = await app.dispatchRenderer.emailDraft(d, app.settings.getProfile(), (ids) => app.units.emailsOf(ids));
+      return { fileName: dispatchFileName(d, 'eml'), base64: bytes.toString('base64') };
+    },
     'dispatches.attachSignedOriginal': ({ id, file }) =>
       app.dispatches.attachSignedOriginal(id, safeFileName(file.fileName), Buffer.from(file.base64, 'base64')),
     'dispatches.files': ({ id }) => app.dispatches.files(id),

@@ -7,6 +7,8 @@ import { createUnitsSpreadsheet } from '../units/units-xlsx.js';
 import { createSettingsService } from '../settings/settings-service.js';
 import { createDispatchesService } from '../dispatches/dispatches-service.js';
 import { createFileStore } from '../files/file-store.js';
+import { createDispatchRenderer, type PdfPrinter } from '../dispatches/dispatch-documents.js';
+import { renderPdf } from '../render/pdf.js';
 import { loadDemoData } from './demo-data.js';
 import { createLog } from './log.js';
 import { today } from './clock.js';
@@ -18,7 +20,16 @@ export const FILES_DIR = 'files';
  * The composition root: opens (creating if needed) the data folder and wires the
  * services. The only place that knows how the pieces fit together.
  */
-export function openApp(options: { dataDir: string }) {
+export interface OpenAppOptions {
+  dataDir: string;
+  /**
+   * Prints a page of HTML to PDF. Browser mode and the CLI use the system's Chromium;
+   * the Electron shell passes its own printToPDF.
+   */
+  printPdf?: PdfPrinter;
+}
+
+export function openApp(options: OpenAppOptions) {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(path.join(dataDir, FILES_DIR), { recursive: true });
   const log = createLog(dataDir);
@@ -35,6 +46,7 @@ export function openApp(options: { dataDir: string }) {
   const unitsSpreadsheet = createUnitsSpreadsheet(db, units, audit);
   const fileStore = createFileStore(path.join(dataDir, FILES_DIR));
   const dispatches = createDispatchesService(db, audit, units, settings, fileStore, () => today());
+  const dispatchRenderer = createDispatchRenderer(options.printPdf ?? renderPdf);
 
   return {
     dataDir,
@@ -45,6 +57,7 @@ export function openApp(options: { dataDir: string }) {
     unitsSpreadsheet,
     dispatches,
     fileStore,
+    dispatchRenderer,
     today: () => today(),
     loadDemoData: () => loadDemoData(db, units, settings, dispatches),
     close(): void {

@@ -31,6 +31,8 @@ Lệnh:
                               Ban hành: cấp số tiếp theo của năm (hoặc số N), ghi vào sổ văn bản đi
   dispatch void VB --reason LÝ_DO
                               Hủy văn bản đã ban hành (số đã cấp không dùng lại)
+  dispatch render VB --out TỆP.docx|.html|.pdf [--blank-number]
+                              Xuất công văn đúng thể thức Nghị định 30 (--blank-number: để trống số)
   register out --year NĂM --out TỆP.xlsx
                               Xuất sổ đăng ký văn bản đi của năm (10 cột theo Nghị định 30)
   serve [--port N]            Chạy chế độ trình duyệt trên 127.0.0.1 (in ra đường dẫn kèm mã phiên)

@@ -207,6 +207,11 @@ export function createUnitsService(db: Db, audit: AuditLog) {
       })();
     },
 
+    /** The e-mail addresses of these units, main address first, each once. */
+    emailsOf(unitIds: number[]): string[] {
+      return [...new Set(unitIds.flatMap((id) => repo.getUnit(id)?.emails ?? []))];
+    },
+
     /** Finds a unit by its stored name or an alias (folded). */
     findByName(name: string): Unit | undefined {
       const key = nameKey(name);

@@ -139,6 +139,18 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(await run('--data', dir, 'dispatch', 'create', badFile)).toMatchObject({ code: 1, json: { error: { code: 'unknown_unit' } } });
   });
 
+  it('dispatch render writes the .docx and the .html of 864', async () => {
+    const docx = path.join(dir, '864.docx');
+    const r = await run('--data', dir, 'dispatch', 'render', '864/STTTT-TTBCBC', '--year', '2021', '--out', docx);
+    expect(r.code).toBe(0);
+    expectShape(r.json, documented('dispatch render'));
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    const html = path.join(dir, '864.html');
+    expect((await run('--data', dir, 'dispatch', 'render', '864/STTTT-TTBCBC', '--year', '2021', '--out', html)).code).toBe(0);
+    expect(fs.readFileSync(html, 'utf8')).toContain('Số: 864/STTTT-TTBCBC');
+    expect((await run('--data', dir, 'dispatch', 'render', '1', '--out', path.join(dir, 'x.odt'))).code).toBe(2);
+  });
+
   it('register out writes the year\'s outgoing register with the decree\'s columns', async () => {
     const file = path.join(dir, 'Sổ đi 2021.xlsx');
     const r = await run('--data', dir, 'register', 'out', '--year', '2021', '--out', file);
@@ -160,7 +172,7 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(await main(['--help'], (t) => lines.push(t))).toBe(0);
     const help = lines.join('\n');
     expect(help).toContain('Cách dùng');
-    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'register out', 'serve [--port N]']) {
+    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'register out', 'serve [--port N]']) {
       expect(help).toContain(command);
       expect(doc).toContain(`## \`${command.split(' [')[0]}`);
     }

@@ -1,7 +1,7 @@
 import type { Core } from '../../api/core.js';
 import type { Dispatch } from '../../../shared/domain/dispatch.js';
 import { CliError, call, parseCommand, printJson, usage, withCore, type Context } from '../context.js';
-import { readInputFile } from '../files.js';
+import { readInputFile, writeOutputFile } from '../files.js';
 import { dispatchFromFile } from '../../dispatches/dispatch-file.js';
 import { UserError } from '../../api/errors.js';
 
@@ -120,7 +120,28 @@ export async function runDispatch(ctx: Context, args: string[]): Promise<void> {
         printDispatch(ctx, await call(core, 'dispatches.void', { id: d.id, reason }), 'Đã hủy');
       });
     }
+    case 'render': {
+      const { values, positionals } = parseCommand(rest, {
+        out: { type: 'string' },
+        year: { type: 'string' },
+        'blank-number': { type: 'boolean', default: false },
+      });
+      const [ref] = positionals;
+      if (!ref || positionals.length > 1 || !values.out) throw usage('Cách dùng: vanthu dispatch render VB --out TỆP.docx|.html|.pdf.');
+      const out = values.out;
+      const format = /\.(docx|html|pdf)$/i.exec(out)?.[1]?.toLowerCase();
+      if (!format) throw usage('Tệp ra phải có đuôi .docx, .html hoặc .pdf.');
+      return withCore(ctx, async (core) => {
+        const d = await resolveDispatch(core, ref, yearOption(values.year));
+        let bytes: Buffer | string;
+        if (format === 'html') bytes = (await call(core, 'dispatches.renderHtml', { id: d.id })).html;
+        else if (format === 'pdf') bytes = Buffer.from((await call(core, 'dispatches.renderPdf', { id: d.id })).base64, 'base64');
+        else bytes = Buffer.from((await call(core, 'dispatches.renderDocx', { id: d.id, blankNumber: values['blank-number'] })).base64, 'base64');
+        const written = writeOutputFile(out, bytes);
+        ctx.out(ctx.json ? JSON.stringify({ file: written, dispatchId: d.id, format }) : `Đã ghi ${printed(d)} ra ${written}.`);
+      });
+    }
     default:
-      throw usage(sub ? `Lệnh "dispatch ${sub}" không có.` : 'Thiếu lệnh con: list, create, issue hoặc void.');
+      throw usage(sub ? `Lệnh "dispatch ${sub}" không có.` : 'Thiếu lệnh con: list, create, issue, void hoặc render.');
   }
 }
