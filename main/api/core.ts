@@ -1,5 +1,5 @@
 import { api, isMethod, type ApiResponse, type Method } from '../../shared/api.js';
-import { openApp, type App } from '../app/open-app.js';
+import { openApp, type App, type OpenAppOptions } from '../app/open-app.js';
 import { createHandlers, type Handlers, type ShellKind } from './handlers.js';
 import { toApiError } from './errors.js';
 import { APP_VERSION } from '../app/version.js';
@@ -38,6 +38,6 @@ export function createCore(app: App, shell: ShellKind): Core {
   };
 }
 
-export function openCore(options: { dataDir: string; shell: ShellKind }): Core {
-  return createCore(openApp({ dataDir: options.dataDir }), options.shell);
+export function openCore(options: OpenAppOptions & { shell: ShellKind }): Core {
+  return createCore(openApp(options), options.shell);
 }

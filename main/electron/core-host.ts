@@ -4,7 +4,7 @@
  * passes a `spawn` function that forks the real utility process, tests pass a fake one.
  */
 import type { ApiResponse, Method } from '../../shared/api.js';
-import { isCoreReplyMessage, type ToCoreMessage } from './core-protocol.js';
+import { isCorePrintRequestMessage, isCoreReplyMessage, type ToCoreMessage } from './core-protocol.js';
 
 export interface CoreChild {
   postMessage(message: ToCoreMessage): void;
@@ -34,6 +34,8 @@ function failure(code: string, message: string): Failure {
 export interface CoreHostOptions {
   log?: (message: string, error?: unknown) => void;
   now?: () => number;
+  /** Prints HTML to PDF for the core (main.ts: printToPDF of a hidden window). */
+  printPdf?: (html: string) => Promise<Buffer>;
   /** More crashes than this within `crashWindowMs` stop the eager restart (no restart loop). */
   maxCrashesInWindow?: number;
   crashWindowMs?: number;
@@ -133,6 +135,10 @@ export class CoreHost {
   }
 
   private onChildMessage(message: unknown): void {
+    if (isCorePrintRequestMessage(message)) {
+      void this.print(message.requestId, message.html);
+      return;
+    }
     if (!isCoreReplyMessage(message)) {
       this.log('Tiến trình lõi gửi một thông điệp không hợp lệ', message);
       return;
@@ -141,6 +147,20 @@ export class CoreHost {
     if (resolve === undefined) return; // answer to a call already failed by a crash
     this.pending.delete(message.id);
     resolve(message.response);
+  }
+
+  private async print(requestId: number, html: string): Promise<void> {
+    const child = this.child;
+    let reply: ToCoreMessage;
+    try {
+      if (!this.options.printPdf) throw new Error('printing is not available');
+      const pdf = await this.options.printPdf(html);
+      reply = { type: 'print-pdf-result', requestId, base64: pdf.toString('base64'), error: null };
+    } catch (error) {
+      this.log('Không in được PDF', error);
+      reply = { type: 'print-pdf-result', requestId, base64: null, error: (error as Error).message };
+    }
+    if (child !== null && child === this.child) child.postMessage(reply);
   }
 
   private onChildExit(generation: number, code: number): void {

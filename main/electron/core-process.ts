@@ -7,7 +7,13 @@
 import { defaultDataDir } from '../app/data-dir.js';
 import type { Core } from '../api/core.js';
 import type { ApiResponse, Method } from '../../shared/api.js';
-import { isCoreCallMessage, isCoreShutdownMessage, type CoreReplyMessage } from './core-protocol.js';
+import {
+  isCoreCallMessage,
+  isCorePrintResultMessage,
+  isCoreShutdownMessage,
+  type CorePrintRequestMessage,
+  type CoreReplyMessage,
+} from './core-protocol.js';
 
 const port = process.parentPort;
 if (!port) {
@@ -21,8 +27,21 @@ const dataDir = defaultDataDir();
 // Loaded lazily so a failure to open (a native module built for the wrong ABI, a locked or
 // damaged database) becomes an answer to every call instead of a crash-and-restart loop.
 const corePromise: Promise<Core> = import('../api/core.js').then(({ openCore }) =>
-  openCore({ dataDir, shell: 'electron' }),
+  openCore({ dataDir, shell: 'electron', printPdf: printThroughMain }),
 );
+
+// PDFs are printed by the main process (printToPDF of a hidden window); the core waits for the bytes.
+let nextPrintId = 1;
+const printsInFlight = new Map<number, { resolve: (pdf: Buffer) => void; reject: (error: Error) => void }>();
+
+function printThroughMain(html: string): Promise<Buffer> {
+  const requestId = nextPrintId++;
+  return new Promise((resolve, reject) => {
+    printsInFlight.set(requestId, { resolve, reject });
+    const request: CorePrintRequestMessage = { type: 'print-pdf', requestId, html };
+    port.postMessage(request);
+  });
+}
 corePromise.catch((error: unknown) => console.error('[VănThư] Không mở được dữ liệu:', error));
 
 const UNAVAILABLE: ApiResponse<Method> = {
@@ -64,6 +83,13 @@ async function finish(): Promise<void> {
 
 port.on('message', (event) => {
   const message: unknown = event.data;
+  if (isCorePrintResultMessage(message)) {
+    const waiting = printsInFlight.get(message.requestId);
+    printsInFlight.delete(message.requestId);
+    if (message.base64 !== null) waiting?.resolve(Buffer.from(message.base64, 'base64'));
+    else waiting?.reject(new Error(message.error ?? 'printToPDF failed'));
+    return;
+  }
   if (isCoreShutdownMessage(message)) {
     shuttingDown = true;
     if (inFlight === 0) void finish();

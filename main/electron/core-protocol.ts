@@ -17,7 +17,25 @@ export interface CoreShutdownMessage {
   type: 'shutdown';
 }
 
-export type ToCoreMessage = CoreCallMessage | CoreShutdownMessage;
+/** Main's answer to a print request: the PDF, or why it could not be made. */
+export interface CorePrintResultMessage {
+  type: 'print-pdf-result';
+  requestId: number;
+  base64: string | null;
+  error: string | null;
+}
+
+export type ToCoreMessage = CoreCallMessage | CoreShutdownMessage | CorePrintResultMessage;
+
+/**
+ * The core asks main to print a page of HTML to PDF: only main can open a (hidden) window
+ * and use Chromium's printToPDF, and the PDF must be the preview (DESIGN §3).
+ */
+export interface CorePrintRequestMessage {
+  type: 'print-pdf';
+  requestId: number;
+  html: string;
+}
 
 export interface CoreReplyMessage {
   id: number;
@@ -50,5 +68,19 @@ export function isCoreReplyMessage(value: unknown): value is CoreReplyMessage {
     isRecord(response.error) &&
     typeof response.error.code === 'string' &&
     typeof response.error.message === 'string'
+  );
+}
+
+export function isCorePrintRequestMessage(value: unknown): value is CorePrintRequestMessage {
+  return isRecord(value) && value.type === 'print-pdf' && Number.isSafeInteger(value.requestId) && typeof value.html === 'string';
+}
+
+export function isCorePrintResultMessage(value: unknown): value is CorePrintResultMessage {
+  return (
+    isRecord(value) &&
+    value.type === 'print-pdf-result' &&
+    Number.isSafeInteger(value.requestId) &&
+    (typeof value.base64 === 'string' || value.base64 === null) &&
+    (typeof value.error === 'string' || value.error === null)
   );
 }

@@ -19,6 +19,7 @@ import { defaultDataDir } from '../app/data-dir.js';
 import { CoreHost, type CoreChild, type SpawnCore } from './core-host.js';
 import type { ToCoreMessage } from './core-protocol.js';
 import { registerInvokeHandler } from './ipc.js';
+import { printHtmlToPdf } from './print-pdf.js';
 import { aboutDetail, applicationMenuTemplate } from './menu.js';
 import { handleAppProtocol, registerAppSchemeAsPrivileged } from './protocol.js';
 import { APP_ENTRY_URL, isAllowedNavigation, isBlockedRequestUrl, mainWindowOptions } from './security.js';
@@ -87,7 +88,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   handleAppProtocol(rendererDir);
   hardenSession(session.defaultSession);
-  core = new CoreHost(spawnCore, { log });
+  core = new CoreHost(spawnCore, { log, printPdf: printHtmlToPdf });
   core.start();
   registerInvokeHandler({ getWindow: () => mainWindow, core });
   Menu.setApplicationMenu(

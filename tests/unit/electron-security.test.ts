@@ -405,6 +405,27 @@ function hostWithScriptedChildren(options: ConstructorParameters<typeof CoreHost
 }
 
 describe('core host (relay to the utility process)', () => {
+  it('prints a PDF for the core and answers with the bytes, or with the reason it failed', async () => {
+    const printed: string[] = [];
+    const { host, children } = hostWithScriptedChildren({
+      printPdf: async (html) => {
+        printed.push(html);
+        if (html.includes('hỏng')) throw new Error('máy in lỗi');
+        return Buffer.from('%PDF-1.7');
+      },
+    });
+    host.start();
+    const child = children[0]!;
+    child.events.onMessage({ type: 'print-pdf', requestId: 7, html: '<p>Công văn</p>' });
+    child.events.onMessage({ type: 'print-pdf', requestId: 8, html: '<p>hỏng</p>' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(printed).toEqual(['<p>Công văn</p>', '<p>hỏng</p>']);
+    expect(child.posted).toEqual([
+      { type: 'print-pdf-result', requestId: 7, base64: Buffer.from('%PDF-1.7').toString('base64'), error: null },
+      { type: 'print-pdf-result', requestId: 8, base64: null, error: 'máy in lỗi' },
+    ]);
+  });
+
   it('matches answers to calls by id, whatever the order', async () => {
     const { host, children } = hostWithScriptedChildren();
     const first = host.call('units.list', {});
