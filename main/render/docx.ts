@@ -26,7 +26,15 @@ import {
   type IBorderOptions,
   type ParagraphChild,
 } from 'docx';
-import { FONT_FAMILY, layoutDocument, type Align, type FlowItem, type LaidParagraph, type LaidTable, type ParagraphFormat } from '../../shared/documents/layout.js';
+import {
+  FONT_FAMILY,
+  layoutDocument,
+  type Align,
+  type FlowItem,
+  type LaidParagraph,
+  type LaidTable,
+  type ParagraphFormat,
+} from '../../shared/documents/layout.js';
 import type { OfficialDocument } from '../../shared/documents/model.js';
 
 const TWIPS_PER_MM = 1440 / 25.4;
@@ -74,7 +82,12 @@ function paragraph(p: LaidParagraph): Paragraph {
   return new Paragraph({
     children,
     alignment: ALIGNMENT[f.align],
-    spacing: { before: pointTwips(f.spaceBeforePt), after: pointTwips(f.spaceAfterPt), line: pointTwips(f.lineHeightPt), lineRule: LineRuleType.EXACT },
+    spacing: {
+      before: pointTwips(f.spaceBeforePt),
+      after: pointTwips(f.spaceAfterPt),
+      line: pointTwips(f.lineHeightPt),
+      lineRule: LineRuleType.EXACT,
+    },
     indent: {
       left: twips(f.indentLeftMm),
       right: twips(f.indentRightMm),
@@ -101,7 +114,9 @@ function columnTwips(columnsMm: readonly number[]): number[] {
 function table(t: LaidTable): Table {
   const widths = columnTwips(t.columnsMm);
   const tableWidth = widths.reduce((a, b) => a + b, 0);
-  const rule: IBorderOptions | null = t.rules ? { style: BorderStyle.SINGLE, size: eighths(t.rules.thicknessPt), color: t.rules.color } : null;
+  const rule: IBorderOptions | null = t.rules
+    ? { style: BorderStyle.SINGLE, size: eighths(t.rules.thicknessPt), color: t.rules.color }
+    : null;
   const borders = rule
     ? { top: rule, bottom: rule, left: rule, right: rule, insideHorizontal: rule, insideVertical: rule }
     : TableBorders.NONE;

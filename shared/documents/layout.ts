@@ -65,7 +65,7 @@ export const TITLE_RULE_RATIO = 0.4;
 /** Thickness of the drawn lines under the agency, the motto and the title. */
 export const RULE_THICKNESS_PT = 0.75;
 /** Height of the empty paragraph whose bottom border draws such a line. */
-const RULE_PARAGRAPH_HEIGHT_PT = 2;
+const RULE_PARAGRAPH_HEIGHT_PT = 3;
 /** Mẫu 1.5: "Kính gửi:" about 35 mm in, the recipients about 45 mm in. */
 export const RECIPIENTS_LABEL_INDENT_MM = 35;
 export const RECIPIENT_LINES_INDENT_MM = 45;
@@ -77,6 +77,9 @@ export const HEADER_DISTANCE_MM = 10;
 const HEADER_FILL = 0.97;
 /** A named type's subject is set narrower than the page, the way Mẫu 1.4 shows it. */
 const TITLE_SUBJECT_FILL = 0.8;
+/** Rules of tables in the body. */
+const BODY_TABLE_RULE_PT = 0.5;
+const RULED_TABLE_INSET_MM = 0.5;
 const STAMP_COLOR = 'FF0000';
 const BLACK = '000000';
 
@@ -218,6 +221,7 @@ export function cleanText(text: string): string {
     .normalize('NFC')
     .replace(/\r\n?/g, '\n')
     .replace(/\t/g, ' ')
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFE\uFFFF]/g, '')
     .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
 }
@@ -272,10 +276,10 @@ function longestLineMm(p: LaidParagraph): number {
   return Math.max(0, ...p.lines.map((line) => textWidthMm(line.map((r) => r.text).join(''), fontOf(p.format))));
 }
 
-/** A list line "- X;" wraps under X, not under the dash. */
-function hangingFor(text: string, f: ParagraphFormat): number {
+/** Width of the marker of a list line ("- ", "1. ", "a) "): a wrapped line starts under the text after it. */
+function listMarkerMm(text: string, f: ParagraphFormat): number {
   const marker = /^(-|\d+\.|[a-zđ]\))\s/u.exec(text)?.[0];
-  return marker ? -textWidthMm(marker, fontOf(f)) : 0;
+  return marker ? textWidthMm(marker, fontOf(f)) : 0;
 }
 
 function borderlessTable(role: TableRole, columnsMm: number[], rows: LaidRow[]): LaidTable {
@@ -309,17 +313,17 @@ function headerTable(doc: OfficialDocument, leftMm: number, rightMm: number): La
   ];
 
   // Second row, so that "Số:" and the date stand level whatever the height of the names above.
-  const numberCell = [
-    centredLines('number', format({ sizePt: SIZES_PT.number, align: 'center', spaceBeforePt: 6 }), header.numberLine, leftMm),
-  ];
+  const numberFormat = format({ sizePt: SIZES_PT.number, align: 'center', spaceBeforePt: 6 });
+  const numberCell = [centredLines('number', numberFormat, header.numberLine, leftMm)];
   if (header.subjectLine.trim()) {
     // Decree: "V/v" 6 pt under the number.
-    numberCell.push(centredLines('subject', format({ sizePt: SIZES_PT.subject, align: 'center', spaceBeforePt: 6 }), header.subjectLine, leftMm));
+    const subjectFormat = format({ sizePt: SIZES_PT.subject, align: 'center', spaceBeforePt: 6 });
+    numberCell.push(centredLines('subject', subjectFormat, header.subjectLine, leftMm));
   }
-  const dateCell = [
-    centredLines('place-date', format({ sizePt: SIZES_PT.placeDate, italic: true, align: 'center', spaceBeforePt: 6 }), header.placeDateLine, rightMm),
-  ];
-  return borderlessTable('header', [leftMm, rightMm], [row([left, right], { cantSplit: true }), row([numberCell, dateCell], { cantSplit: true })]);
+  const dateFormat = format({ sizePt: SIZES_PT.placeDate, italic: true, align: 'center', spaceBeforePt: 6 });
+  const dateCell = [centredLines('place-date', dateFormat, header.placeDateLine, rightMm)];
+  const rows = [row([left, right], { cantSplit: true }), row([numberCell, dateCell], { cantSplit: true })];
+  return borderlessTable('header', [leftMm, rightMm], rows);
 }
 
 function stampTable(doc: OfficialDocument): LaidTable[] {
@@ -379,8 +383,9 @@ function recipientParagraphs(doc: OfficialDocument): LaidParagraph[] {
   return [
     label,
     ...lines.map((line, index) => {
-      const hang = hangingFor(line, format(base));
-      const f = format({ ...base, indentLeftMm: RECIPIENT_LINES_INDENT_MM - hang, firstLineMm: hang, keepWithNext: index < lines.length - 1 });
+      const hang = listMarkerMm(line, format(base));
+      const keepWithNext = index < lines.length - 1;
+      const f = format({ ...base, indentLeftMm: RECIPIENT_LINES_INDENT_MM + hang, firstLineMm: -hang, keepWithNext });
       return textParagraph('recipient', f, [line]);
     }),
   ];
@@ -396,7 +401,10 @@ const BODY_FORMAT = format({
 
 function bodyTable(block: TableBlock, textMm: number): LaidTable {
   const totalWeight = block.columnWeights.reduce((a, b) => a + b, 0) || 1;
-  const columnsMm = block.columnWeights.map((w) => (textMm * w) / totalWeight);
+  // Half of each outer rule lies outside the cells. Chromium clips what crosses the edge of
+  // the text area (rounded to whole CSS pixels), so the table stays half a millimetre inside.
+  const usableMm = textMm - RULED_TABLE_INSET_MM;
+  const columnsMm = block.columnWeights.map((w) => (usableMm * w) / totalWeight);
   const rows = block.rows.map((cells, rowIndex) => {
     const isHeader = rowIndex < block.headerRows;
     const paragraphs = columnsMm.map((_, col) => {
@@ -406,7 +414,14 @@ function bodyTable(block: TableBlock, textMm: number): LaidTable {
     });
     return row(paragraphs, { isHeader, cantSplit: true });
   });
-  return { kind: 'table', role: 'body-table', columnsMm, rules: { thicknessPt: 0.5, color: BLACK }, cellPaddingMm: { top: 0.5, bottom: 0.5, left: 1.5, right: 1.5 }, rows };
+  return {
+    kind: 'table',
+    role: 'body-table',
+    columnsMm,
+    rules: { thicknessPt: BODY_TABLE_RULE_PT, color: BLACK },
+    cellPaddingMm: { top: 0.5, bottom: 0.5, left: 1.5, right: 1.5 },
+    rows,
+  };
 }
 
 function bodyFlow(blocks: readonly Block[], textMm: number, firstSpaceBeforePt: number): FlowItem[] {
@@ -415,7 +430,8 @@ function bodyFlow(blocks: readonly Block[], textMm: number, firstSpaceBeforePt: 
     switch (block.kind) {
       case 'paragraph': {
         const indent = block.indent ?? 'firstLine';
-        const f = { ...BODY_FORMAT, spaceBeforePt, align: block.align ?? 'justify', firstLineMm: indent === 'firstLine' ? BODY_FIRST_LINE_INDENT_MM : 0 };
+        const firstLineMm = indent === 'firstLine' ? BODY_FIRST_LINE_INDENT_MM : 0;
+        const f = { ...BODY_FORMAT, spaceBeforePt, align: block.align ?? 'justify', firstLineMm };
         return { kind: 'paragraph', role: 'body', format: f, lines: runsToLines(block.runs) };
       }
       case 'heading':
@@ -432,12 +448,13 @@ function signatureTable(doc: OfficialDocument, leftMm: number, rightMm: number):
   const left: LaidParagraph[] = [];
   const items = doc.distribution.map(cleanText).filter((l) => l.trim());
   if (items.length > 0) {
+    const labelFormat = format({ sizePt: SIZES_PT.distributionLabel, bold: true, italic: true, spaceBeforePt: opening });
     left.push(
-      textParagraph('distribution-label', format({ sizePt: SIZES_PT.distributionLabel, bold: true, italic: true, spaceBeforePt: opening }), [DISTRIBUTION_LABEL]),
+      textParagraph('distribution-label', labelFormat, [DISTRIBUTION_LABEL]),
       ...items.map((item) => {
         const f = format({ sizePt: SIZES_PT.distributionItem });
-        const hang = hangingFor(item, f);
-        return textParagraph('distribution-item', { ...f, indentLeftMm: -hang, firstLineMm: hang }, [item]);
+        const hang = listMarkerMm(item, f);
+        return textParagraph('distribution-item', { ...f, indentLeftMm: hang, firstLineMm: -hang }, [item]);
       }),
     );
   }

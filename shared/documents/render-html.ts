@@ -115,18 +115,18 @@ function tableHtml(t: LaidTable): string {
   const body: string[] = [];
   for (const row of t.rows) {
     const height = row.exactHeightMm === null ? '' : ` style="height:${n(row.exactHeightMm)}mm"`;
+    const padding = `${n(pad.top)}mm ${n(pad.right)}mm ${n(pad.bottom)}mm ${n(pad.left)}mm`;
     const cells = row.cells
-      .map(
-        (cell) =>
-          `<td style="border:${border};padding:${n(pad.top)}mm ${n(pad.right)}mm ${n(pad.bottom)}mm ${n(pad.left)}mm;vertical-align:${cell.verticalAlign === 'center' ? 'middle' : 'top'}">` +
-          cell.paragraphs.map(paragraphHtml).join('') +
-          '</td>',
-      )
+      .map((cell) => {
+        const style = `border:${border};padding:${padding};vertical-align:${cell.verticalAlign === 'center' ? 'middle' : 'top'}`;
+        return `<td style="${style}">${cell.paragraphs.map(paragraphHtml).join('')}</td>`;
+      })
       .join('');
     (row.isHeader ? header : body).push(`<tr${row.cantSplit ? ' class="vt-keep"' : ''}${height}>${cells}</tr>`);
   }
   const thead = header.length > 0 ? `<thead>${header.join('')}</thead>` : '';
-  return `<table class="vt-table vt-table-${t.role}" style="width:${n(widthMm)}mm"><colgroup>${cols}</colgroup>${thead}<tbody>${body.join('')}</tbody></table>`;
+  const table = `<table class="vt-table vt-table-${t.role}" style="width:${n(widthMm)}mm">`;
+  return `${table}<colgroup>${cols}</colgroup>${thead}<tbody>${body.join('')}</tbody></table>`;
 }
 
 function flowHtml(item: FlowItem): string {
@@ -135,7 +135,12 @@ function flowHtml(item: FlowItem): string {
 
 function sheetHtml(layout: LaidOutDocument): string {
   const m = layout.page.marginsMm;
-  const vars = `--vt-margin-top:${n(m.top)}mm;--vt-margin-right:${n(m.right)}mm;--vt-margin-bottom:${n(m.bottom)}mm;--vt-margin-left:${n(m.left)}mm`;
+  const vars = [
+    `--vt-margin-top:${n(m.top)}mm`,
+    `--vt-margin-right:${n(m.right)}mm`,
+    `--vt-margin-bottom:${n(m.bottom)}mm`,
+    `--vt-margin-left:${n(m.left)}mm`,
+  ].join(';');
   return `<div class="vt-sheet" lang="vi" style="${vars}">${layout.flow.map(flowHtml).join('')}</div>`;
 }
 

@@ -87,7 +87,7 @@ export function textWidthMm(text: string, style: FontStyle): number {
  * TRUYỀN THÔNG" reads wrong; "SỞ THÔNG TIN / VÀ TRUYỀN THÔNG" reads right).
  */
 const WEAK_LINE_ENDINGS = new Set(
-  'và của về các những cho với trên tại theo để từ đến trong ngoài hoặc hay là thì mà do bởi nhằm đối giữa sau trước'.split(' '),
+  ('và của về các những cho với trên tại theo để từ đến trong ngoài ' + 'hoặc hay là thì mà do bởi nhằm đối giữa sau trước').split(' '),
 );
 /** A line ending in a weak word counts as this much longer when choosing where to break. */
 const WEAK_ENDING_PENALTY = 1.25;
@@ -115,16 +115,28 @@ export function breakBalanced(text: string, style: FontStyle, maxWidthMm: number
 }
 
 function breakParagraph(text: string, style: FontStyle, maxWidthMm: number): string[] {
-  const words = text.trim().split(/\s+/).filter((w) => w.length > 0);
+  // Words and the spaces after them, kept as typed: a run of spaces is a blank left for
+  // hand-writing ("Số:      /STTTT-TTBCBC") and must not shrink to one.
+  const parts = text.trim().split(/(\s+)/);
+  const words = parts.filter((_, i) => i % 2 === 0).filter((w) => w.length > 0);
   if (words.length === 0) return [''];
-  // Prefix sums of word widths, so that the width of any run of words costs O(1).
-  const spaceWidth = textWidthMm(' ', style);
-  const prefix = [0];
-  for (const word of words) prefix.push((prefix[prefix.length - 1] ?? 0) + textWidthMm(word, style));
+  const gaps = parts.filter((_, i) => i % 2 === 1);
+  // Prefix sums of word and gap widths, so that the width of any run of words costs O(1).
+  const wordPrefix = [0];
+  const gapPrefix = [0];
+  words.forEach((word, i) => {
+    wordPrefix.push((wordPrefix[i] ?? 0) + textWidthMm(word, style));
+    gapPrefix.push((gapPrefix[i] ?? 0) + textWidthMm(gaps[i] ?? '', style));
+  });
   const widthOf = (from: number, to: number): number =>
-    (prefix[to] ?? 0) - (prefix[from] ?? 0) + Math.max(0, to - from - 1) * spaceWidth;
+    (wordPrefix[to] ?? 0) - (wordPrefix[from] ?? 0) + (gapPrefix[to - 1] ?? 0) - (gapPrefix[from] ?? 0);
+  const join = (from: number, to: number): string =>
+    words
+      .slice(from, to)
+      .map((word, i) => (from + i < to - 1 ? word + (gaps[from + i] ?? ' ') : word))
+      .join('');
   const n = words.length;
-  if (widthOf(0, n) <= maxWidthMm) return [words.join(' ')];
+  if (widthOf(0, n) <= maxWidthMm) return [join(0, n)];
 
   // A word wider than the limit must overflow; let the limit grow to it rather than fail.
   const limit = Math.max(maxWidthMm, ...words.map((_, i) => widthOf(i, i + 1)));
@@ -162,9 +174,9 @@ function breakParagraph(text: string, style: FontStyle, maxWidthMm: number): str
         break;
       }
     }
-    lines.push(words.slice(start, end).join(' '));
+    lines.push(join(start, end));
     start = end;
   }
-  lines.push(words.slice(start).join(' '));
+  lines.push(join(start, n));
   return lines;
 }

@@ -15,8 +15,8 @@ export function formatDocumentNumber(number: number): string {
  * written by hand after signing (nd30 §5: paper documents are numbered after signing).
  */
 export function formatNumberLine(number: number | null, symbol: string): string {
-  const written = number === null ? HANDWRITING_BLANK : formatDocumentNumber(number);
-  return `Số: ${written}/${symbol.trim()}`;
+  const written = number === null ? HANDWRITING_BLANK : ` ${formatDocumentNumber(number)}`;
+  return `Số:${written}/${symbol.trim()}`;
 }
 
 function joinSymbolParts(parts: readonly (string | null | undefined)[]): string {

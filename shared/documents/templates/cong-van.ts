@@ -59,7 +59,10 @@ export function distributionLines(extra: readonly string[], departmentCode: stri
   return lines;
 }
 
-/** The body as blocks: list paragraphs get "- " or "1. ", "2. " … (numbering restarts after other paragraphs). */
+/**
+ * The body as blocks: list paragraphs get "- " or "1. ", "2. " …. Bullets under a numbered item
+ * do not interrupt its numbering; an ordinary paragraph ends the list, and the next starts at 1.
+ */
 export function bodyBlocks(paragraphs: readonly BodyParagraph[]): Block[] {
   const blocks: Block[] = [];
   let number = 0;
@@ -68,7 +71,8 @@ export function bodyBlocks(paragraphs: readonly BodyParagraph[]): Block[] {
       .filter((run) => run.text.length > 0)
       .map((run) => ({ text: run.text, ...(run.bold ? { bold: true } : {}), ...(run.italic ? { italic: true } : {}) }));
     if (runs.every((run) => !run.text.trim())) continue;
-    number = paragraph.list === 'number' ? number + 1 : 0;
+    if (paragraph.list === 'number') number += 1;
+    else if (paragraph.list === null) number = 0;
     const marker = paragraph.list === 'bullet' ? '- ' : paragraph.list === 'number' ? `${number}. ` : '';
     const first = runs[0];
     if (marker && first) runs[0] = { ...first, text: marker + first.text.trimStart() };
@@ -104,13 +108,18 @@ export function withClosingMark(blocks: Block[]): Block[] {
 }
 
 /** The công văn as a document model, from the stored dispatch and the organisation profile. */
-export function buildCongVan(dispatch: CongVanInput, profile: OrganisationProfile, options: CongVanOptions = {}): OfficialDocument {
+export function buildCongVan(
+  dispatch: CongVanInput,
+  profile: OrganisationProfile,
+  options: CongVanOptions = {},
+): OfficialDocument {
   const numberLine = formatNumberLine(dispatch.number, dispatch.symbol);
   const recipients = recipientLines(dispatch.recipients);
   const subject = dispatch.subject.trim();
   const signer = dispatch.signer;
+  const writtenNumber = dispatch.number === null ? '…' : formatDocumentNumber(dispatch.number);
   return {
-    description: `Công văn số ${dispatch.number === null ? '…' : formatDocumentNumber(dispatch.number)}/${dispatch.symbol.trim()}`,
+    description: `Công văn số ${writtenNumber}/${dispatch.symbol.trim()}`,
     page: DEFAULT_PAGE,
     header: {
       parentAgency: upper(profile.parentAgency),
@@ -123,7 +132,9 @@ export function buildCongVan(dispatch: CongVanInput, profile: OrganisationProfil
     title: null,
     recipients: recipients.length > 0 ? { lines: recipients } : null,
     body: bodyBlocks(dispatch.body),
-    signature: signer ? { authority: signer.authority ? upper(signer.authority) : null, title: upper(signer.title), name: signer.name.trim() } : null,
+    signature: signer
+      ? { authority: signer.authority ? upper(signer.authority) : null, title: upper(signer.title), name: signer.name.trim() }
+      : null,
     distribution: distributionLines(dispatch.distribution, dispatch.departmentCode, recipients.length > 0),
   };
 }
