@@ -144,5 +144,84 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX dispatch_files_dispatch ON dispatch_files (dispatch_id);
     `,
   },
+  {
+    version: 4,
+    name: 'văn bản đến',
+    sql: `
+      -- One administrative document received (DESIGN §4), with its số đến of the year.
+      CREATE TABLE incoming_documents (
+        id INTEGER PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('registered', 'needs_review')),
+        source TEXT NOT NULL CHECK (source IN ('import', 'paper')),
+        arrival_year INTEGER NOT NULL,
+        arrival_number INTEGER NOT NULL CHECK (arrival_number > 0),
+        received_date TEXT NOT NULL,
+        review_reason TEXT,
+        agency TEXT,
+        parent_agency TEXT,
+        number INTEGER,
+        symbol TEXT,
+        doc_type TEXT,
+        place TEXT,
+        doc_date TEXT,
+        subject TEXT,
+        recipients TEXT NOT NULL DEFAULT '[]',
+        doc_references TEXT NOT NULL DEFAULT '[]',
+        signer TEXT,
+        unit_id INTEGER REFERENCES units (id),
+        unit_confidence REAL,
+        unit_reasons TEXT NOT NULL DEFAULT '[]',
+        dispatch_id INTEGER REFERENCES dispatches (id),
+        dispatch_confidence REAL,
+        dispatch_reasons TEXT NOT NULL DEFAULT '[]',
+        period_key TEXT,
+        period_confidence REAL,
+        period_reasons TEXT NOT NULL DEFAULT '[]',
+        forwarded_to TEXT,
+        forwarded_date TEXT,
+        notes TEXT,
+        message_id TEXT,
+        full_text TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (arrival_year, arrival_number)
+      ) STRICT;
+      CREATE INDEX incoming_register ON incoming_documents (arrival_year, arrival_number);
+      CREATE INDEX incoming_status ON incoming_documents (status, received_date);
+      CREATE INDEX incoming_unit ON incoming_documents (unit_id);
+      CREATE INDEX incoming_dispatch ON incoming_documents (dispatch_id, period_key);
+      CREATE INDEX incoming_message ON incoming_documents (message_id);
+
+      -- The files of an incoming document, kept unchanged in the file store.
+      CREATE TABLE incoming_files (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES incoming_documents (id),
+        sha256 TEXT NOT NULL REFERENCES stored_files (sha256),
+        file_name TEXT NOT NULL,
+        display_path TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('main', 'attachment', 'message', 'body')),
+        content_kind TEXT NOT NULL,
+        read_note TEXT,
+        position INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX incoming_files_document ON incoming_files (document_id);
+      CREATE INDEX incoming_files_sha256 ON incoming_files (sha256);
+
+      -- What was received but made no entry: duplicates and refused files (kept in quarantine).
+      CREATE TABLE intake_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        source_name TEXT NOT NULL,
+        attachment TEXT,
+        status TEXT NOT NULL CHECK (status IN ('duplicate', 'rejected')),
+        reason TEXT NOT NULL,
+        sha256 TEXT REFERENCES stored_files (sha256),
+        duplicate_of INTEGER REFERENCES incoming_documents (id)
+      ) STRICT;
+
+      -- Full-text search over a folded copy (diacritics and đ folded in code, DESIGN §4).
+      CREATE VIRTUAL TABLE incoming_search USING fts5 (folded, tokenize = 'unicode61 remove_diacritics 2');
+    `,
+  },
 ];
 

@@ -141,9 +141,10 @@ export function createUnitsRepo(db: Db) {
   const aliasInsert = db.prepare('INSERT INTO unit_aliases (unit_id, position, alias, alias_key) VALUES (?, ?, ?, ?)');
   const setActiveStmt = db.prepare('UPDATE units SET active = ?, updated_at = ? WHERE id = ?');
   const deleteStmt = db.prepare('DELETE FROM units WHERE id = ?');
-  const references = db.prepare<[number, number], { n: number }>(`
+  const references = db.prepare<[number, number, number], { n: number }>(`
     SELECT (SELECT count(*) FROM units WHERE successor_id = ?)
-         + (SELECT count(*) FROM dispatch_units WHERE unit_id = ?) AS n`);
+         + (SELECT count(*) FROM dispatch_units WHERE unit_id = ?)
+         + (SELECT count(*) FROM incoming_documents WHERE unit_id = ?) AS n`);
 
   function unitParams(u: StoredUnit, now: string) {
     return {
@@ -221,8 +222,8 @@ export function createUnitsRepo(db: Db) {
     },
     setActive: (id: number, active: boolean, now: string): void => void setActiveStmt.run(active ? 1 : 0, now, id),
     deleteUnit: (id: number): void => void deleteStmt.run(id),
-    /** How many records point at this unit: successors and dispatches; later features add theirs here. */
-    referenceCount: (id: number): number => references.get(id, id)?.n ?? 0,
+    /** How many records point at this unit: successors, dispatches and received documents. */
+    referenceCount: (id: number): number => references.get(id, id, id)?.n ?? 0,
   };
 }
 export type UnitsRepo = ReturnType<typeof createUnitsRepo>;
