@@ -1,0 +1,311 @@
+import type { Db } from '../db/connection.js';
+import type { AuditLog } from '../db/audit.js';
+import type { FileStore } from '../files/file-store.js';
+import type { UnitsService } from '../units/units-service.js';
+import type { DispatchesService } from '../dispatches/dispatches-service.js';
+import { fold } from '../../shared/vn/fold.js';
+import { matchDispatch, matchPeriod, matchUnit, type Match } from './match.js';
+import { createIncomingRepo, type NewIncomingFile } from './incoming-repo.js';
+import type {
+  ContentKind,
+  DocumentReference,
+  Envelope,
+  ExtractedDocument,
+  PositionedLine,
+  RecognisedHeader,
+  UnpackedItem,
+  UnpackLimits,
+  UnpackResult,
+} from './types.js';
+
+/**
+ * The import: unpack → store → extract → recognise → match → register (DESIGN §3).
+ * Every byte received is in the file store before it is parsed; each entry is registered
+ * in one transaction with the next số đến of its year; what cannot be read is registered
+ * for review, never dropped.
+ */
+
+/** A file or folder by path (CLI, Electron), or bytes uploaded by browser mode. */
+export type ImportInput = { path: string } | { fileName: string; bytes: Buffer };
+
+export interface IntakeStages {
+  unpack(inputs: ImportInput[], limits: UnpackLimits): Promise<UnpackResult>;
+  extract(item: { bytes: Buffer; fileName: string }): Promise<ExtractedDocument>;
+  recognize(text: string, lines: PositionedLine[]): RecognisedHeader;
+}
+
+export type DuplicatePolicy = 'reject' | 'warn' | 'allow';
+
+export interface ImportOptions {
+  /** The day received, when the clerk sets it; else the e-mail's date, else today. */
+  receivedDate?: string | null;
+  duplicates?: DuplicatePolicy;
+  onProgress?: (done: number, total: number, name: string) => void;
+}
+
+export interface ImportResult {
+  file: string;
+  attachment: string | null;
+  status: 'registered' | 'needs_review' | 'duplicate' | 'rejected';
+  reason: string | null;
+  entryId: number | null;
+  arrivalNumber: number | null;
+  arrivalYear: number | null;
+  receivedDate: string | null;
+  document: {
+    agency: string | null;
+    parentAgency: string | null;
+    number: number | null;
+    symbol: string | null;
+    type: string | null;
+    place: string | null;
+    date: string | null;
+    subject: string | null;
+    recipients: string[];
+    references: DocumentReference[];
+    signer: string | null;
+  } | null;
+  period: { key: string | null; confidence: number; reasons: string[] } | null;
+  unit: { id: number | null; name: string | null; confidence: number; reasons: string[] } | null;
+  dispatch: { id: number | null; number: number | null; symbol: string | null; confidence: number; reasons: string[] } | null;
+}
+
+/** Thresholds tuned for precision: below them a person decides. */
+export const CONFIDENT = { unit: 0.85, dispatch: 0.85, period: 0.7 } as const;
+
+// Which attachment is "the document" when a message has several: a letter before a spreadsheet.
+const MAIN_PREFERENCE: ContentKind[] = ['pdf', 'docx', 'doc', 'jpg', 'png', 'tiff', 'txt', 'html', 'xlsx', 'xls', 'rar', '7z', 'pptx', 'unknown', 'empty'];
+
+interface ReadItem {
+  item: UnpackedItem;
+  sha256: string;
+  extracted: ExtractedDocument;
+  header: RecognisedHeader | null;
+}
+
+function localDate(instant: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(instant));
+}
+
+/** Items that belong together: an e-mail with its attachments and body; any other item alone. */
+function groupItems(items: UnpackedItem[]): UnpackedItem[][] {
+  const groups = new Map<string, UnpackedItem[]>();
+  for (const item of items) {
+    const key =
+      item.role === 'message'
+        ? item.displayPath
+        : item.role === 'attachment' || item.role === 'body'
+          ? item.displayPath.split(' › ').slice(0, -1).join(' › ')
+          : `${item.displayPath}\u0000${groups.size}`;
+    const group = groups.get(key) ?? [];
+    group.push(item);
+    groups.set(key, group);
+  }
+  return [...groups.values()];
+}
+
+function headerKey(h: RecognisedHeader | null): string | null {
+  return h && h.number.value !== null && h.symbol.value ? `${h.number.value}/${h.symbol.value}` : null;
+}
+
+export function createImportService(
+  db: Db,
+  audit: AuditLog,
+  files: FileStore,
+  units: UnitsService,
+  dispatches: DispatchesService,
+  stages: IntakeStages,
+  today: () => string,
+  limits: UnpackLimits,
+) {
+  const repo = createIncomingRepo(db);
+  const now = (): string => new Date().toISOString();
+
+  async function read(item: UnpackedItem): Promise<ReadItem> {
+    const { sha256 } = files.put(item.bytes); // stored before anything parses it
+    const extracted = await stages.extract({ bytes: item.bytes, fileName: item.fileName });
+    const header = extracted.text.trim() ? stages.recognize(extracted.text, extracted.lines) : null;
+    return { item, sha256, extracted, header };
+  }
+
+  /** Splits a message's documents into entries when they carry different numbers/symbols (DESIGN §4). */
+  function entriesOf(group: ReadItem[]): ReadItem[][] {
+    const documents = group.filter((r) => r.item.role !== 'message');
+    const keys = new Set(documents.map((r) => headerKey(r.header)).filter((k): k is string => k !== null));
+    if (keys.size <= 1) return [group];
+    const shared = group.filter((r) => r.item.role === 'message' || headerKey(r.header) === null);
+    return [...keys].map((key) => [...group.filter((r) => headerKey(r.header) === key), ...shared]);
+  }
+
+  function mainOf(entry: ReadItem[]): ReadItem | null {
+    const candidates = entry.filter((r) => r.item.role !== 'message' && r.item.role !== 'body');
+    const pool = candidates.length ? candidates : entry.filter((r) => r.item.role === 'body');
+    const rank = (r: ReadItem) => (headerKey(r.header) ? 0 : 100) + MAIN_PREFERENCE.indexOf(r.extracted.kind);
+    return [...pool].sort((a, b) => rank(a) - rank(b))[0] ?? null;
+  }
+
+  function emptyResult(file: string, attachment: string | null): ImportResult {
+    return { file, attachment, status: 'rejected', reason: null, entryId: null, arrivalNumber: null, arrivalYear: null, receivedDate: null, document: null, period: null, unit: null, dispatch: null };
+  }
+
+  function registerEntry(entry: ReadItem[], options: ImportOptions): ImportResult {
+    const main = mainOf(entry);
+    const envelope: Envelope | null = (main ?? entry[0]!).item.envelope;
+    const first = (main ?? entry[0]!).item;
+    const result = emptyResult(first.sourceName, first.depth > 0 ? first.fileName : null);
+
+    const policy = options.duplicates ?? 'warn';
+    if (policy !== 'allow') {
+      const dupOf = (main && repo.documentWithFile(main.sha256)) ?? (envelope?.messageId ? repo.documentWithMessage(envelope.messageId) : undefined);
+      if (dupOf !== undefined) {
+        const original = repo.get(dupOf)!;
+        const reason = `Trùng với văn bản đến số ${original.arrival_number}/${original.arrival_year} (nhận ngày ${original.received_date.split('-').reverse().join('/')}); không vào sổ lần nữa.`;
+        db.transaction(() => {
+          for (const r of entry) repo.recordStoredFile(r.sha256, r.item.bytes.length, now());
+          repo.log({ sourceName: first.sourceName, attachment: result.attachment, status: policy === 'reject' ? 'rejected' : 'duplicate', reason, sha256: main?.sha256 ?? null, duplicateOf: dupOf }, now());
+        })();
+        return { ...result, status: policy === 'reject' ? 'rejected' : 'duplicate', reason, entryId: dupOf };
+      }
+    }
+
+    const header = main?.header ?? null;
+    const receivedDate = options.receivedDate ?? (envelope?.date ? localDate(envelope.date) : today());
+    const unit: Match<{ id: number; name: string }> = header
+      ? matchUnit(units.list({ includeInactive: true }), envelope, header)
+      : envelope?.fromAddress
+        ? matchUnit(units.list({ includeInactive: true }), envelope, blankHeader())
+        : { value: null, confidence: 0, reasons: [] };
+    const dispatch = header ? matchDispatch(dispatches.list({ status: 'issued' }), header, envelope) : matchDispatch(dispatches.list({ status: 'issued' }), blankHeader(), envelope);
+    const period = dispatch.value || header?.period.value ? matchPeriod(dispatch.value, header ?? blankHeader(), receivedDate) : { value: null, confidence: 0, reasons: [] };
+
+    const review: string[] = [];
+    if (!main) review.push('không có tệp văn bản nào trong thư');
+    if (main?.extracted.needsReview) review.push(main.extracted.needsReview);
+    if (unit.confidence < CONFIDENT.unit) review.push(unit.value ? `chưa chắc đơn vị gửi là ${unit.value.name}` : 'chưa nhận ra đơn vị gửi');
+    if (dispatch.value && dispatch.confidence < CONFIDENT.dispatch) review.push(`chưa chắc văn bản trả lời Công văn số ${dispatch.value.number}/${dispatch.value.symbol}`);
+    if (dispatch.value && dispatch.confidence >= CONFIDENT.dispatch && period.confidence < CONFIDENT.period) review.push('chưa rõ kỳ báo cáo');
+    const status = review.length ? 'needs_review' : 'registered';
+    const reviewReason = review.length ? `${review.join('; ')}.`.replace(/^./, (c) => c.toLocaleUpperCase('vi')) : null;
+
+    const fileRows: NewIncomingFile[] = entry.map((r) => ({
+      sha256: r.sha256,
+      size: r.item.bytes.length,
+      fileName: r.item.fileName,
+      displayPath: r.item.displayPath,
+      role: r === main ? 'main' : r.item.role === 'message' ? 'message' : r.item.role === 'body' ? 'body' : 'attachment',
+      contentKind: r.extracted.kind,
+      readNote: r.extracted.needsReview ?? (r.extracted.notes.join('; ') || null),
+    }));
+    const fullText = entry.map((r) => r.extracted.text).join('\n\n');
+    const year = Number(receivedDate.slice(0, 4));
+
+    const register = db.transaction(() => {
+      const arrivalNumber = repo.nextArrivalNumber(year);
+      const id = repo.insert(
+        {
+          status,
+          source: 'import',
+          receivedDate,
+          reviewReason,
+          agency: header?.agency.value ?? null,
+          parentAgency: header?.parentAgency.value ?? null,
+          number: header?.number.value ?? null,
+          symbol: header?.symbol.value ?? null,
+          docType: header?.type.value ?? null,
+          place: header?.place.value ?? null,
+          docDate: header?.date.value ?? null,
+          subject: header?.subject.value ?? envelope?.subject ?? null,
+          recipients: header?.recipients.value ?? [],
+          references: header?.references ?? [],
+          signer: header?.signer.value ?? null,
+          unitId: unit.value?.id ?? null,
+          unitConfidence: unit.confidence,
+          unitReasons: unit.reasons,
+          dispatchId: dispatch.value?.id ?? null,
+          dispatchConfidence: dispatch.confidence,
+          dispatchReasons: dispatch.reasons,
+          periodKey: period.value,
+          periodConfidence: period.confidence,
+          periodReasons: period.reasons,
+          messageId: envelope?.messageId ?? null,
+          fullText,
+        },
+        { year, number: arrivalNumber },
+        now(),
+      );
+      fileRows.forEach((f, i) => repo.insertFile(id, f, i, now()));
+      repo.index(id, fold([header?.subject.value, header?.agency.value, envelope?.subject, fullText].filter(Boolean).join('\n')));
+      audit.record({ action: 'create', entity: 'incoming_document', entityId: id, detail: { arrivalNumber, year, status } });
+      return { id, arrivalNumber };
+    });
+    const { id, arrivalNumber } = register.immediate();
+    return {
+      ...result,
+      status,
+      reason: reviewReason,
+      entryId: id,
+      arrivalNumber,
+      arrivalYear: year,
+      receivedDate,
+      document: header
+        ? {
+            agency: header.agency.value,
+            parentAgency: header.parentAgency.value,
+            number: header.number.value,
+            symbol: header.symbol.value,
+            type: header.type.value,
+            place: header.place.value,
+            date: header.date.value,
+            subject: header.subject.value,
+            recipients: header.recipients.value ?? [],
+            references: header.references,
+            signer: header.signer.value,
+          }
+        : null,
+      period: { key: period.value, confidence: period.confidence, reasons: period.reasons },
+      unit: { id: unit.value?.id ?? null, name: unit.value?.name ?? null, confidence: unit.confidence, reasons: unit.reasons },
+      dispatch: {
+        id: dispatch.value?.id ?? null,
+        number: dispatch.value?.number ?? null,
+        symbol: dispatch.value?.symbol ?? null,
+        confidence: dispatch.confidence,
+        reasons: dispatch.reasons,
+      },
+    };
+  }
+
+  return {
+    async importInputs(inputs: ImportInput[], options: ImportOptions = {}): Promise<ImportResult[]> {
+      const unpacked = await stages.unpack(inputs, limits);
+      const results: ImportResult[] = [];
+      for (const refused of unpacked.refused) {
+        const stored = refused.bytes ? files.put(refused.bytes) : null;
+        db.transaction(() => {
+          if (stored) repo.recordStoredFile(stored.sha256, stored.size, now());
+          repo.log({ sourceName: refused.sourceName, attachment: refused.fileName === refused.sourceName ? null : refused.fileName, status: 'rejected', reason: refused.reason, sha256: stored?.sha256 ?? null, duplicateOf: null }, now());
+        })();
+        results.push({ ...emptyResult(refused.sourceName, refused.fileName === refused.sourceName ? null : refused.fileName), reason: refused.reason });
+      }
+      const groups = groupItems(unpacked.items);
+      let done = 0;
+      for (const group of groups) {
+        const readItems: ReadItem[] = [];
+        for (const item of group) {
+          readItems.push(await read(item));
+          options.onProgress?.(++done, unpacked.items.length, item.displayPath);
+        }
+        for (const entry of entriesOf(readItems)) results.push(registerEntry(entry, options));
+      }
+      return results;
+    },
+  };
+}
+export type ImportService = ReturnType<typeof createImportService>;
+
+function blankHeader(): RecognisedHeader {
+  const nothing = { value: null, confidence: 0 };
+  return {
+    agency: nothing, parentAgency: nothing, number: nothing, symbol: nothing, place: nothing, date: nothing, type: nothing,
+    subject: nothing, recipients: nothing, references: [], period: nothing, signer: nothing, urgency: nothing,
+  };
+}

@@ -1,0 +1,155 @@
+import type { Dispatch } from '../../shared/domain/dispatch.js';
+import type { Unit } from '../../shared/domain/unit.js';
+import { fold } from '../../shared/vn/fold.js';
+import { reportingPeriods } from '../../shared/tracking/periods.js';
+import type { Envelope, RecognisedHeader } from './types.js';
+
+/**
+ * The match stage: which unit sent a document, which of our dispatches it answers, and for
+ * which period. Every answer carries a confidence and its reasons in plain Vietnamese, so the
+ * clerk can see why (DESIGN §2). Precision over recall: a wrong confident match is worse than
+ * a question, so weak evidence stays below the registration threshold.
+ */
+
+export interface Match<T> {
+  value: T | null;
+  confidence: number;
+  reasons: string[];
+}
+
+const none = <T>(reason?: string): Match<T> => ({ value: null, confidence: 0, reasons: reason ? [reason] : [] });
+
+// Words that official names abbreviate: compared in their long form.
+const ABBREVIATIONS: [RegExp, string][] = [
+  [/\bubnd\b/g, 'uy ban nhan dan'],
+  [/\bhdnd\b/g, 'hoi dong nhan dan'],
+  [/\btp\.?\s/g, 'thanh pho '],
+  [/\bstttt\b/g, 'so thong tin va truyen thong'],
+  [/\bpt-th\b|\bptth\b/g, 'phat thanh va truyen hinh'],
+  [/\bttdt\b/g, 'thong tin dien tu'],
+  [/&/g, ' va '],
+];
+
+/** A name folded and spelled out, for comparing "UBND huyện Kiên Lương" with "ỦY BAN NHÂN DÂN HUYỆN KIÊN LƯƠNG". */
+export function comparableName(name: string): string {
+  let s = fold(name).replace(/[“”"'().,;:]/g, ' ');
+  for (const [pattern, long] of ABBREVIATIONS) s = s.replace(pattern, long);
+  return s.replace(/[-–—]/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+function words(s: string): Set<string> {
+  return new Set(s.split(' ').filter((w) => w.length > 0));
+}
+
+/** Share of the words of the shorter name found in the longer one (0–1). */
+export function nameSimilarity(a: string, b: string): number {
+  const wa = words(comparableName(a));
+  const wb = words(comparableName(b));
+  if (wa.size === 0 || wb.size === 0) return 0;
+  const [small, large] = wa.size <= wb.size ? [wa, wb] : [wb, wa];
+  let shared = 0;
+  for (const w of small) if (large.has(w)) shared++;
+  // Penalise very different lengths: "Sở Y tế" is not "Sở Y tế tỉnh Kiên Giang và …" by inclusion alone.
+  return (shared / small.size) * Math.min(1, (small.size + 1) / large.size);
+}
+
+export function matchUnit(units: Unit[], envelope: Envelope | null, header: RecognisedHeader): Match<Unit> {
+  const reasons: string[] = [];
+  const sender = envelope?.fromAddress?.toLowerCase() ?? null;
+  const byEmail = sender ? units.find((u) => u.emails.includes(sender)) : undefined;
+
+  const agencyTexts = [header.agency.value, [header.agency.value, header.parentAgency.value].filter(Boolean).join(' ')].filter(
+    (t): t is string => Boolean(t),
+  );
+  let byName: { unit: Unit; score: number; as: string } | undefined;
+  for (const unit of units) {
+    for (const name of [unit.name, ...unit.aliases]) {
+      for (const text of agencyTexts) {
+        const exact = comparableName(name) === comparableName(text);
+        const score = exact ? 1 : nameSimilarity(name, text);
+        if (!byName || score > byName.score) byName = { unit, score, as: name };
+      }
+    }
+  }
+  if (byName && byName.score < 0.75) byName = undefined;
+
+  if (byEmail) reasons.push(`địa chỉ gửi ${sender} trùng với email của ${byEmail.name}`);
+  if (byName) {
+    reasons.push(
+      byName.score === 1
+        ? `tên cơ quan ban hành "${header.agency.value}" trùng với ${byName.as === byName.unit.name ? 'tên' : 'tên gọi khác'} của ${byName.unit.name}`
+        : `tên cơ quan ban hành "${header.agency.value}" gần giống tên ${byName.unit.name}`,
+    );
+  }
+  if (byEmail && byName && byEmail.id !== byName.unit.id) {
+    reasons.push(`nhưng địa chỉ gửi và tên cơ quan ban hành chỉ hai đơn vị khác nhau (${byEmail.name} / ${byName.unit.name})`);
+    return { value: byName.score === 1 ? byName.unit : byEmail, confidence: 0.5, reasons };
+  }
+  if (byEmail && byName) return { value: byEmail, confidence: 0.99, reasons };
+  if (byEmail) return { value: byEmail, confidence: 0.9, reasons };
+  if (byName) {
+    const agencyConfidence = Math.min(1, header.agency.confidence + 0.1);
+    return { value: byName.unit, confidence: (byName.score === 1 ? 0.9 : 0.6) * agencyConfidence, reasons };
+  }
+  return none('không nhận ra đơn vị gửi: địa chỉ email và tên cơ quan ban hành không khớp đơn vị nào trong danh sách');
+}
+
+function normalSymbol(symbol: string): string {
+  return symbol.toUpperCase().replace(/\s+/g, '').replace(/[–—]/g, '-');
+}
+
+export function matchDispatch(dispatches: Dispatch[], header: RecognisedHeader, envelope: Envelope | null): Match<Dispatch> {
+  const issued = dispatches.filter((d) => d.status === 'issued' && d.number !== null);
+  for (const ref of header.references) {
+    if (ref.number === null || !ref.symbol) continue;
+    const hit = issued.find(
+      (d) => d.number === ref.number && normalSymbol(d.symbol) === normalSymbol(ref.symbol!) && (!ref.date || ref.date === d.issueDate),
+    );
+    if (hit) {
+      return {
+        value: hit,
+        confidence: ref.date ? 0.97 : 0.9,
+        reasons: [`văn bản viện dẫn Công văn số ${hit.number}/${hit.symbol}${ref.date ? ` ngày ${ref.date.split('-').reverse().join('/')}` : ''}`],
+      };
+    }
+  }
+  const subject = envelope?.subject ?? '';
+  for (const d of issued) {
+    if (new RegExp(`\\b0*${d.number}\\s*/\\s*${d.symbol.replace(/[-]/g, '\\s*[-–]\\s*')}`, 'i').test(subject)) {
+      return { value: d, confidence: 0.85, reasons: [`tiêu đề thư nhắc Công văn số ${d.number}/${d.symbol}`] };
+    }
+  }
+  // Subject similarity alone never registers: it only proposes a dispatch for review.
+  const title = header.subject.value;
+  if (title) {
+    let best: { d: Dispatch; score: number } | undefined;
+    for (const d of issued.filter((x) => x.requirement)) {
+      const score = nameSimilarity(d.subject, title);
+      if (!best || score > best.score) best = { d, score };
+    }
+    if (best && best.score >= 0.5) {
+      return { value: best.d, confidence: 0.6, reasons: [`trích yếu gần giống Công văn số ${best.d.number}/${best.d.symbol}`] };
+    }
+  }
+  return none();
+}
+
+/** The period a report covers: what it says (if the dispatch asks for that period), else the period due nearest its arrival. */
+export function matchPeriod(dispatch: Dispatch | null, header: RecognisedHeader, receivedDate: string): Match<string> {
+  if (!dispatch?.requirement) {
+    return header.period.value ? { value: header.period.value, confidence: header.period.confidence * 0.8, reasons: [`văn bản ghi kỳ ${header.period.value}`] } : none();
+  }
+  const periods = reportingPeriods(dispatch.requirement);
+  if (header.period.value) {
+    const p = periods.find((x) => x.key === header.period.value);
+    if (p) return { value: p.key, confidence: Math.max(0.8, header.period.confidence), reasons: [`văn bản ghi kỳ báo cáo ${p.label.toLocaleLowerCase('vi')}`] };
+  }
+  if (periods.length === 1) return { value: periods[0]!.key, confidence: 0.95, reasons: ['công văn chỉ yêu cầu báo cáo một kỳ'] };
+  const day = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
+  const nearest = [...periods].sort((a, b) => Math.abs(day(a.lastDay) - day(receivedDate)) - Math.abs(day(b.lastDay) - day(receivedDate)))[0]!;
+  return {
+    value: nearest.key,
+    confidence: 0.7,
+    reasons: [`văn bản không ghi rõ kỳ; nhận ngày ${receivedDate.split('-').reverse().join('/')}, gần hạn kỳ ${nearest.label.toLocaleLowerCase('vi')} nhất`],
+  };
+}
