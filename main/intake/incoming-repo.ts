@@ -108,7 +108,23 @@ export function createIncomingRepo(db: Db) {
     'SELECT id, sha256, file_name, display_path, role, content_kind, read_note FROM incoming_files WHERE document_id = ? ORDER BY position',
   );
 
+  const confirm = db.prepare(`
+    UPDATE incoming_documents SET status = 'registered', review_reason = NULL, agency = @agency, number = @number, symbol = @symbol,
+           doc_date = @date, doc_type = @type, subject = @subject, unit_id = @unitId, unit_confidence = 1, unit_reasons = @unitReasons,
+           dispatch_id = @dispatchId, dispatch_confidence = 1, dispatch_reasons = @dispatchReasons, period_key = @periodKey,
+           period_confidence = 1, period_reasons = @periodReasons, updated_at = @now
+     WHERE id = @id`);
+  const setNotes = db.prepare('UPDATE incoming_documents SET notes = ?, updated_at = ? WHERE id = ?');
+  const forward = db.prepare('UPDATE incoming_documents SET forwarded_to = ?, forwarded_date = ?, updated_at = ? WHERE id = ?');
+
   return {
+    /** The clerk's confirmed values replace what was recognised; confidence becomes certain. */
+    confirm(id: number, v: { agency: string | null; number: number | null; symbol: string | null; date: string | null; type: string | null; subject: string | null; unitId: number | null; dispatchId: number | null; periodKey: string | null }, now: string): void {
+      const by = (set: unknown) => JSON.stringify(set === null ? [] : ['văn thư xác nhận']);
+      confirm.run({ ...v, id, now, unitReasons: by(v.unitId), dispatchReasons: by(v.dispatchId), periodReasons: by(v.periodKey) });
+    },
+    setNotes: (id: number, notes: string | null, now: string): void => void setNotes.run(notes, now, id),
+    forward: (id: number, to: string, date: string, now: string): void => void forward.run(to, date, now, id),
     nextArrivalNumber: (year: number): number => (nextNumber.get(year)?.n ?? 0) + 1,
     insert(doc: NewIncoming, arrival: { year: number; number: number }, now: string): number {
       return Number(

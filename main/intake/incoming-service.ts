@@ -1,0 +1,247 @@
+import { z } from 'zod';
+import type { Db } from '../db/connection.js';
+import type { AuditLog } from '../db/audit.js';
+import type { FileStore } from '../files/file-store.js';
+import type { UnitsService } from '../units/units-service.js';
+import { IsoDate } from '../../shared/domain/common.js';
+import { fold } from '../../shared/vn/fold.js';
+import { UserError, notFound } from '../api/errors.js';
+import { createIncomingRepo, type IncomingRow } from './incoming-repo.js';
+import { writeRegisterXlsx } from '../render/register-xlsx.js';
+
+/**
+ * Received documents after import: the review queue (confirm or correct what was
+ * recognised, remembering a unit's other spelling as an alias), documents received on
+ * paper (same số đến sequence), forwarding, and the incoming register (nd30 §5).
+ */
+
+export interface IncomingDocument {
+  id: number;
+  status: 'registered' | 'needs_review';
+  source: 'import' | 'paper';
+  arrivalYear: number;
+  arrivalNumber: number;
+  receivedDate: string;
+  reviewReason: string | null;
+  agency: string | null;
+  parentAgency: string | null;
+  number: number | null;
+  symbol: string | null;
+  type: string | null;
+  place: string | null;
+  date: string | null;
+  subject: string | null;
+  signer: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  unitConfidence: number | null;
+  unitReasons: string[];
+  dispatchId: number | null;
+  dispatchConfidence: number | null;
+  dispatchReasons: string[];
+  periodKey: string | null;
+  periodConfidence: number | null;
+  periodReasons: string[];
+  forwardedTo: string | null;
+  forwardedDate: string | null;
+  notes: string | null;
+  files: { id: number; sha256: string; fileName: string; displayPath: string; role: string; contentKind: string; readNote: string | null }[];
+}
+
+export const ReviewCorrection = z.object({
+  agency: z.string().trim().max(300).nullable(),
+  number: z.number().int().positive().nullable(),
+  symbol: z.string().trim().max(50).nullable(),
+  date: IsoDate.nullable(),
+  type: z.string().trim().max(100).nullable(),
+  subject: z.string().trim().max(1000).nullable(),
+  unitId: z.number().int().positive().nullable(),
+  dispatchId: z.number().int().positive().nullable(),
+  periodKey: z.string().regex(/^(\d{4}(-(H[12]|Q[1-4]|\d{2}))?|once)$/, 'Kỳ báo cáo không hợp lệ.').nullable(),
+  /** Remember the agency text as another name of the chosen unit, so the next import matches it. */
+  rememberAlias: z.boolean().default(false),
+});
+export type ReviewCorrection = z.input<typeof ReviewCorrection>;
+
+export const PaperDocument = z.object({
+  receivedDate: IsoDate,
+  agency: z.string().trim().min(1, 'Hãy nhập tác giả (cơ quan gửi).').max(300),
+  number: z.number().int().positive().nullable().default(null),
+  symbol: z.string().trim().max(50).nullable().default(null),
+  date: IsoDate.nullable().default(null),
+  type: z.string().trim().max(100).nullable().default(null),
+  subject: z.string().trim().min(1, 'Hãy nhập trích yếu.').max(1000),
+  unitId: z.number().int().positive().nullable().default(null),
+  dispatchId: z.number().int().positive().nullable().default(null),
+  periodKey: z.string().nullable().default(null),
+  notes: z.string().trim().max(1000).nullable().default(null),
+});
+export type PaperDocument = z.input<typeof PaperDocument>;
+
+export const INCOMING_REGISTER_COLUMNS = [
+  { header: 'Ngày đến', width: 11 },
+  { header: 'Số đến', width: 8 },
+  { header: 'Tác giả', width: 28 },
+  { header: 'Số, ký hiệu văn bản', width: 18 },
+  { header: 'Ngày tháng văn bản', width: 12 },
+  { header: 'Tên loại và trích yếu nội dung văn bản', width: 46 },
+  { header: 'Đơn vị hoặc người nhận', width: 18 },
+  { header: 'Ngày chuyển', width: 11 },
+  { header: 'Ký nhận', width: 11 },
+  { header: 'Ghi chú', width: 22 },
+] as const;
+
+const vnDate = (iso: string | null): string => (iso ? iso.split('-').reverse().join('/') : '');
+const parse = (json: string): string[] => JSON.parse(json) as string[];
+
+export function createIncomingService(db: Db, audit: AuditLog, files: FileStore, units: UnitsService) {
+  const repo = createIncomingRepo(db);
+  const now = (): string => new Date().toISOString();
+
+  function toDocument(r: IncomingRow): IncomingDocument {
+    return {
+      id: r.id,
+      status: r.status,
+      source: r.source,
+      arrivalYear: r.arrival_year,
+      arrivalNumber: r.arrival_number,
+      receivedDate: r.received_date,
+      reviewReason: r.review_reason,
+      agency: r.agency,
+      parentAgency: r.parent_agency,
+      number: r.number,
+      symbol: r.symbol,
+      type: r.doc_type,
+      place: r.place,
+      date: r.doc_date,
+      subject: r.subject,
+      signer: r.signer,
+      unitId: r.unit_id,
+      unitName: r.unit_name,
+      unitConfidence: r.unit_confidence,
+      unitReasons: parse(r.unit_reasons),
+      dispatchId: r.dispatch_id,
+      dispatchConfidence: r.dispatch_confidence,
+      dispatchReasons: parse(r.dispatch_reasons),
+      periodKey: r.period_key,
+      periodConfidence: r.period_confidence,
+      periodReasons: parse(r.period_reasons),
+      forwardedTo: r.forwarded_to,
+      forwardedDate: r.forwarded_date,
+      notes: r.notes,
+      files: repo.files(r.id).map((f) => ({
+        id: f.id,
+        sha256: f.sha256,
+        fileName: f.file_name,
+        displayPath: f.display_path,
+        role: f.role,
+        contentKind: f.content_kind,
+        readNote: f.read_note,
+      })),
+    };
+  }
+
+  function requireDocument(id: number): IncomingDocument {
+    const r = repo.get(id);
+    if (!r) throw notFound(`văn bản đến có mã ${id}`);
+    return toDocument(r);
+  }
+
+  function registerRows(year: number) {
+    return repo.listYear(year).map((r) => ({
+      documentId: r.id,
+      receivedDate: vnDate(r.received_date),
+      arrivalNumber: r.arrival_number,
+      author: r.unit_name ?? r.agency ?? '',
+      numberAndSymbol: r.number !== null ? `${r.number}${r.symbol ? `/${r.symbol}` : ''}` : (r.symbol ?? ''),
+      date: vnDate(r.doc_date),
+      typeAndSubject: [r.doc_type, r.subject].filter(Boolean).join(': '),
+      forwardedTo: r.forwarded_to ?? '',
+      forwardedDate: vnDate(r.forwarded_date),
+      notes: [r.status === 'needs_review' ? 'Chờ xác nhận' : '', r.source === 'paper' ? 'Bản giấy' : '', r.notes ?? ''].filter(Boolean).join('. '),
+    }));
+  }
+
+  return {
+    get: requireDocument,
+    list: (filter: { status: 'registered' | 'needs_review' | null; year: number | null }): IncomingDocument[] =>
+      (filter.year !== null ? repo.listYear(filter.year) : repo.listStatus(filter.status ?? 'registered'))
+        .filter((r) => filter.status === null || r.status === filter.status)
+        .map(toDocument),
+
+    fileBytes(documentId: number, fileId: number): { fileName: string; bytes: Buffer } {
+      const f = requireDocument(documentId).files.find((x) => x.id === fileId);
+      if (!f) throw notFound(`tệp có mã ${fileId}`);
+      return { fileName: f.fileName, bytes: files.get(f.sha256) };
+    },
+
+    /** Confirms a document in review with the clerk's corrections; it then counts as received. */
+    confirm(id: number, input: ReviewCorrection): IncomingDocument {
+      const c = ReviewCorrection.parse(input);
+      return db.transaction(() => {
+        const before = requireDocument(id);
+        const unit = c.unitId !== null ? units.get(c.unitId) : null;
+        repo.confirm(id, c, now());
+        if (c.rememberAlias && unit && c.agency && fold(c.agency) !== fold(unit.name) && !unit.aliases.some((a) => fold(a) === fold(c.agency!))) {
+          units.update(unit.id, { ...unit, aliases: [...unit.aliases, c.agency] });
+        }
+        audit.record({ action: 'update', entity: 'incoming_document', entityId: id, detail: { confirmed: c, before: { unitId: before.unitId, dispatchId: before.dispatchId } } });
+        return requireDocument(id);
+      })();
+    },
+
+    /** A document received on paper takes the next số đến of the same sequence. */
+    registerPaper(input: PaperDocument): IncomingDocument {
+      const p = PaperDocument.parse(input);
+      const year = Number(p.receivedDate.slice(0, 4));
+      const tx = db.transaction(() => {
+        if (p.unitId !== null) units.get(p.unitId);
+        const arrivalNumber = repo.nextArrivalNumber(year);
+        const id = repo.insert(
+          {
+            status: 'registered', source: 'paper', receivedDate: p.receivedDate, reviewReason: null, agency: p.agency, parentAgency: null,
+            number: p.number, symbol: p.symbol, docType: p.type, place: null, docDate: p.date, subject: p.subject, recipients: [],
+            references: [], signer: null, unitId: p.unitId, unitConfidence: p.unitId ? 1 : null, unitReasons: p.unitId ? ['văn thư nhập'] : [],
+            dispatchId: p.dispatchId, dispatchConfidence: p.dispatchId ? 1 : null, dispatchReasons: p.dispatchId ? ['văn thư nhập'] : [],
+            periodKey: p.periodKey, periodConfidence: p.periodKey ? 1 : null, periodReasons: p.periodKey ? ['văn thư nhập'] : [],
+            messageId: null, fullText: '',
+          },
+          { year, number: arrivalNumber },
+          now(),
+        );
+        if (p.notes) repo.setNotes(id, p.notes, now());
+        repo.index(id, fold(`${p.agency}\n${p.subject}`));
+        audit.record({ action: 'create', entity: 'incoming_document', entityId: id, detail: { paper: true, arrivalNumber } });
+        return id;
+      });
+      return requireDocument(tx.immediate());
+    },
+
+    forward(id: number, to: string, date: string): IncomingDocument {
+      const who = to.trim();
+      if (!who) throw new UserError('forward_to_required', 'Hãy nhập đơn vị hoặc người nhận.');
+      const day = IsoDate.parse(date);
+      return db.transaction(() => {
+        requireDocument(id);
+        repo.forward(id, who, day, now());
+        audit.record({ action: 'update', entity: 'incoming_document', entityId: id, detail: { forwardedTo: who, date: day } });
+        return requireDocument(id);
+      })();
+    },
+
+    register: registerRows,
+
+    registerXlsx(year: number, agencyName: string): Promise<Buffer> {
+      return writeRegisterXlsx({
+        sheetName: `Sổ VB đến ${year}`,
+        agencyName,
+        title: `SỔ ĐĂNG KÝ VĂN BẢN ĐẾN NĂM ${year}`,
+        columns: INCOMING_REGISTER_COLUMNS,
+        rows: registerRows(year).map((r) => ({
+          cells: [r.receivedDate, r.arrivalNumber, r.author, r.numberAndSymbol, r.date, r.typeAndSubject, r.forwardedTo, r.forwardedDate, '', r.notes],
+        })),
+      });
+    },
+  };
+}
+export type IncomingService = ReturnType<typeof createIncomingService>;
