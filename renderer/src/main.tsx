@@ -8,6 +8,9 @@ import './styles/dialogs.css';
 import './styles/units.css';
 import './styles/settings.css';
 import './styles/first-run.css';
+import './styles/components.css';
+import './styles/dispatches.css';
+import './styles/register.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Thiếu phần tử #root trong index.html.');

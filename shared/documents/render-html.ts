@@ -145,7 +145,7 @@ function sheetHtml(layout: LaidOutDocument): string {
 }
 
 /** The @page rules: A4, the margins, and the page number centred at the top from page 2 on (nd30 §1). */
-function pageCss(layout: LaidOutDocument): string {
+export function pageCss(layout: LaidOutDocument): string {
   const m = layout.page.marginsMm;
   const f = layout.pageNumber;
   return `

@@ -1,8 +1,10 @@
 import type { ReactNode } from 'react';
-import { BuildingIcon, SettingsIcon } from '../components/icons';
+import { BuildingIcon, DocumentIcon, RegisterBookIcon, SettingsIcon } from '../components/icons';
 import { routeHref, type Route } from './routes';
 
 const ITEMS: { route: Route; label: string; icon: ReactNode }[] = [
+  { route: 'dispatches', label: 'Văn bản đi', icon: <DocumentIcon /> },
+  { route: 'register', label: 'Sổ văn bản đi', icon: <RegisterBookIcon /> },
   { route: 'units', label: 'Đơn vị nhận', icon: <BuildingIcon /> },
   { route: 'settings', label: 'Cài đặt', icon: <SettingsIcon /> },
 ];

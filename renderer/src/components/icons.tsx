@@ -66,3 +66,91 @@ export function FolderIcon() {
     </Icon>
   );
 }
+
+export function DocumentIcon() {
+  return (
+    <Icon>
+      <path d="M3.5 1.5h6l3 3v10h-9zM9.5 1.5v3h3M5.5 8h5M5.5 10.5h5M5.5 5.5h2" />
+    </Icon>
+  );
+}
+
+export function RegisterBookIcon() {
+  return (
+    <Icon>
+      <path d="M3 2.5h9.5v12H3zM3 2.5v12M5.5 5.5h4.5M5.5 8h4.5M1.8 5h2.4M1.8 8h2.4M1.8 11h2.4" />
+    </Icon>
+  );
+}
+
+export function PrintIcon() {
+  return (
+    <Icon>
+      <path d="M4.5 6V1.5h7V6M4.5 11.5h-3V6h13v5.5h-3M4.5 9.5h7v5h-7z" />
+    </Icon>
+  );
+}
+
+export function DownloadIcon() {
+  return (
+    <Icon>
+      <path d="M8 2v8.5M4.5 7L8 10.5 11.5 7M2.5 13.5h11" />
+    </Icon>
+  );
+}
+
+export function ChevronDownIcon() {
+  return (
+    <Icon>
+      <path d="M4 6l4 4 4-4" />
+    </Icon>
+  );
+}
+
+export function ArrowLeftIcon() {
+  return (
+    <Icon>
+      <path d="M13 8H3M7 4L3 8l4 4" />
+    </Icon>
+  );
+}
+
+export function ArrowUpIcon() {
+  return (
+    <Icon>
+      <path d="M8 13V3M4 7l4-4 4 4" />
+    </Icon>
+  );
+}
+
+export function ArrowDownIcon() {
+  return (
+    <Icon>
+      <path d="M8 3v10M4 9l4 4 4-4" />
+    </Icon>
+  );
+}
+
+export function CloseIcon() {
+  return (
+    <Icon>
+      <path d="M4 4l8 8M12 4l-8 8" />
+    </Icon>
+  );
+}
+
+export function SendIcon() {
+  return (
+    <Icon>
+      <path d="M14.5 1.5L7 9M14.5 1.5l-4.5 13-3-5.5-5.5-3z" />
+    </Icon>
+  );
+}
+
+export function EditIcon() {
+  return (
+    <Icon>
+      <path d="M10.5 2.5l3 3-8 8H2.5v-3zM9 4l3 3" />
+    </Icon>
+  );
+}

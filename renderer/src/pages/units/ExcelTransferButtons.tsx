@@ -4,7 +4,8 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { useToast } from '../../app/toasts';
 import { ExportIcon, ImportIcon } from '../../components/icons';
-import { downloadFileBytes, readFileBytes } from './excel-files';
+import { readFileBytes } from './excel-files';
+import { downloadFile } from '../../components/download-file';
 
 interface ExcelTransferButtonsProps {
   onImported(fileName: string, result: UnitImportResult): void;
@@ -35,7 +36,7 @@ export function ExcelTransferButtons({ onImported }: ExcelTransferButtonsProps) 
     setBusy('export');
     try {
       const file = await api.call('units.exportXlsx', {});
-      downloadFileBytes(file);
+      downloadFile(file);
       showToast({ message: `Đã xuất danh sách đơn vị ra tệp ${file.fileName}.` });
     } catch (error) {
       showToast({ tone: 'error', message: errorMessage(error) });

@@ -1,0 +1,28 @@
+import type { FileBytes } from '../../../shared/api';
+
+const MIME_TYPES: Readonly<Record<string, string>> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+  eml: 'message/rfc822',
+};
+
+function mimeType(fileName: string): string {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return MIME_TYPES[extension] ?? 'application/octet-stream';
+}
+
+/** Saves bytes returned by the API under the file name the core proposed (the browser's or Electron's download). */
+export function downloadFile({ fileName, base64 }: FileBytes): void {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType(fileName) }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
