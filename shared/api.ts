@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Id, IsoDate } from './domain/common.js';
 import { OrganisationProfile, OrganisationProfileView } from './domain/organisation.js';
 import { Dispatch, DispatchContent, DispatchStatus } from './domain/dispatch.js';
+import { ImportResult, IncomingDocument, IncomingRegisterRow, PaperDocument, ReviewCorrection } from './domain/incoming.js';
 import {
   Unit,
   UnitGroup,
@@ -123,6 +124,29 @@ export const api = {
   },
   'dispatches.files': { input: ById, output: z.array(DispatchFile) },
   'dispatches.fileBytes': { input: z.object({ fileId: Id }).strict(), output: FileBytes },
+  /** Browser mode: files uploaded as bytes. */
+  'intake.importFiles': {
+    input: z.object({ files: z.array(FileBytes).min(1).max(500), receivedDate: IsoDate.nullable().default(null) }).strict(),
+    output: z.array(ImportResult),
+  },
+  /** Electron: files and folders dropped on the window, by path (webUtils.getPathForFile). */
+  'intake.importPaths': {
+    input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500), receivedDate: IsoDate.nullable().default(null) }).strict(),
+    output: z.array(ImportResult),
+  },
+  'incoming.list': {
+    input: z
+      .object({ status: z.enum(['registered', 'needs_review']).nullable().default(null), year: z.number().int().nullable().default(null) })
+      .strict(),
+    output: z.array(IncomingDocument),
+  },
+  'incoming.get': { input: ById, output: IncomingDocument },
+  'incoming.confirm': { input: z.object({ id: Id, correction: ReviewCorrection }).strict(), output: IncomingDocument },
+  'incoming.registerPaper': { input: PaperDocument, output: IncomingDocument },
+  'incoming.forward': { input: z.object({ id: Id, to: z.string().max(300), date: IsoDate }).strict(), output: IncomingDocument },
+  'incoming.fileBytes': { input: z.object({ id: Id, fileId: Id }).strict(), output: FileBytes },
+  'register.incoming': { input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(), output: z.array(IncomingRegisterRow) },
+  'register.incomingXlsx': { input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(), output: FileBytes },
   'register.outgoing': {
     input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(),
     output: z.array(

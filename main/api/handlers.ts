@@ -108,6 +108,26 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
       const f = app.dispatches.fileBytes(fileId);
       return { fileName: f.fileName, base64: f.bytes.toString('base64') };
     },
+    'intake.importFiles': ({ files, receivedDate }) =>
+      app.imports.importInputs(
+        files.map((f) => ({ name: safeFileName(f.fileName), bytes: Buffer.from(f.base64, 'base64') })),
+        { receivedDate },
+      ),
+    'intake.importPaths': ({ paths, receivedDate }) => app.imports.importInputs(paths.map((p) => ({ path: p })), { receivedDate }),
+    'incoming.list': (filter) => app.incoming.list(filter),
+    'incoming.get': ({ id }) => app.incoming.get(id),
+    'incoming.confirm': ({ id, correction }) => app.incoming.confirm(id, correction),
+    'incoming.registerPaper': (paper) => app.incoming.registerPaper(paper),
+    'incoming.forward': ({ id, to, date }) => app.incoming.forward(id, to, date),
+    'incoming.fileBytes': ({ id, fileId }) => {
+      const f = app.incoming.fileBytes(id, fileId);
+      return { fileName: f.fileName, base64: f.bytes.toString('base64') };
+    },
+    'register.incoming': ({ year }) => app.incoming.register(year),
+    'register.incomingXlsx': async ({ year }) => ({
+      fileName: `So-dang-ky-van-ban-den_${year}.xlsx`,
+      base64: (await app.incoming.registerXlsx(year, app.settings.getProfile().agencyName)).toString('base64'),
+    }),
     'register.outgoing': ({ year }) => outgoingRegisterRows(app.dispatches.register(year)),
     'register.outgoingXlsx': async ({ year }) => ({
       fileName: `So-dang-ky-van-ban-di_${year}.xlsx`,

@@ -9,6 +9,12 @@ import { createDispatchesService } from '../dispatches/dispatches-service.js';
 import { createFileStore } from '../files/file-store.js';
 import { createDispatchRenderer, type PdfPrinter } from '../dispatches/dispatch-documents.js';
 import { renderPdf } from '../render/pdf.js';
+import { createImportService } from '../intake/import-service.js';
+import { createIncomingService } from '../intake/incoming-service.js';
+import { unpack } from '../intake/unpack.js';
+import { extract } from '../intake/extract.js';
+import { recognizeHeader } from '../intake/recognize-header.js';
+import { DEFAULT_UNPACK_LIMITS } from '../intake/types.js';
 import { loadDemoData } from './demo-data.js';
 import { createLog } from './log.js';
 import { today } from './clock.js';
@@ -47,6 +53,8 @@ export function openApp(options: OpenAppOptions) {
   const fileStore = createFileStore(path.join(dataDir, FILES_DIR));
   const dispatches = createDispatchesService(db, audit, units, settings, fileStore, () => today());
   const dispatchRenderer = createDispatchRenderer(options.printPdf ?? renderPdf);
+  const imports = createImportService(db, audit, fileStore, units, dispatches, { unpack, extract, recognize: recognizeHeader }, () => today(), DEFAULT_UNPACK_LIMITS, () => settings.getProfile().placeName);
+  const incoming = createIncomingService(db, audit, fileStore, units);
 
   return {
     dataDir,
@@ -58,6 +66,8 @@ export function openApp(options: OpenAppOptions) {
     dispatches,
     fileStore,
     dispatchRenderer,
+    imports,
+    incoming,
     today: () => today(),
     loadDemoData: () => loadDemoData(db, units, settings, dispatches),
     close(): void {

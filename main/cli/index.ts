@@ -8,6 +8,7 @@ import { runUnits } from './commands/units.js';
 import { runServe } from './commands/serve.js';
 import { runDispatch } from './commands/dispatch.js';
 import { runRegister } from './commands/register.js';
+import { runImport } from './commands/import.js';
 
 /**
  * The `vanthu` command (DESIGN §5). Every command goes through the same handler table
@@ -33,8 +34,11 @@ Lệnh:
                               Hủy văn bản đã ban hành (số đã cấp không dùng lại)
   dispatch render VB --out TỆP.docx|.html|.pdf [--blank-number]
                               Xuất công văn đúng thể thức Nghị định 30 (--blank-number: để trống số)
-  register out --year NĂM --out TỆP.xlsx
-                              Xuất sổ đăng ký văn bản đi của năm (10 cột theo Nghị định 30)
+  import ĐƯỜNG_DẪN… [--received YYYY-MM-DD]
+                              Nhập văn bản đến: tệp, thư mục, thư (.eml, .msg), tệp nén (.zip);
+                              nhận ra đơn vị gửi, công văn được trả lời, kỳ báo cáo; vào sổ văn bản đến
+  register out|in --year NĂM --out TỆP.xlsx
+                              Xuất sổ đăng ký văn bản đi hoặc đến của năm (theo Nghị định 30)
   serve [--port N]            Chạy chế độ trình duyệt trên 127.0.0.1 (in ra đường dẫn kèm mã phiên)
 
   VB là mã văn bản hoặc số, ký hiệu như khi in ("864/STTTT-TTBCBC"), thêm --year NĂM nếu trùng.
@@ -96,6 +100,9 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         break;
       case 'dispatch':
         await runDispatch(ctx, args);
+        break;
+      case 'import':
+        await runImport(ctx, args);
         break;
       case 'register':
         await runRegister(ctx, args);

@@ -4,11 +4,11 @@ import type { FileStore } from '../files/file-store.js';
 import type { UnitsService } from '../units/units-service.js';
 import type { DispatchesService } from '../dispatches/dispatches-service.js';
 import { fold } from '../../shared/vn/fold.js';
+import type { ImportResult } from '../../shared/domain/incoming.js';
 import { matchDispatch, matchPeriod, matchUnit, type Match } from './match.js';
 import { createIncomingRepo, type NewIncomingFile } from './incoming-repo.js';
 import type {
   ContentKind,
-  DocumentReference,
   Envelope,
   ExtractedDocument,
   PositionedLine,
@@ -26,7 +26,7 @@ import type {
  */
 
 /** A file or folder by path (CLI, Electron), or bytes uploaded by browser mode. */
-export type ImportInput = { path: string } | { fileName: string; bytes: Buffer };
+export type ImportInput = { path: string } | { name: string; bytes: Buffer };
 
 export interface IntakeStages {
   unpack(inputs: ImportInput[], limits: UnpackLimits): Promise<UnpackResult>;
@@ -41,33 +41,6 @@ export interface ImportOptions {
   receivedDate?: string | null;
   duplicates?: DuplicatePolicy;
   onProgress?: (done: number, total: number, name: string) => void;
-}
-
-export interface ImportResult {
-  file: string;
-  attachment: string | null;
-  status: 'registered' | 'needs_review' | 'duplicate' | 'rejected';
-  reason: string | null;
-  entryId: number | null;
-  arrivalNumber: number | null;
-  arrivalYear: number | null;
-  receivedDate: string | null;
-  document: {
-    agency: string | null;
-    parentAgency: string | null;
-    number: number | null;
-    symbol: string | null;
-    type: string | null;
-    place: string | null;
-    date: string | null;
-    subject: string | null;
-    recipients: string[];
-    references: DocumentReference[];
-    signer: string | null;
-  } | null;
-  period: { key: string | null; confidence: number; reasons: string[] } | null;
-  unit: { id: number | null; name: string | null; confidence: number; reasons: string[] } | null;
-  dispatch: { id: number | null; number: number | null; symbol: string | null; confidence: number; reasons: string[] } | null;
 }
 
 /** Thresholds tuned for precision: below them a person decides. */
@@ -117,6 +90,7 @@ export function createImportService(
   stages: IntakeStages,
   today: () => string,
   limits: UnpackLimits,
+  homePlace: () => string,
 ) {
   const repo = createIncomingRepo(db);
   const now = (): string => new Date().toISOString();
@@ -148,15 +122,17 @@ export function createImportService(
     return { file, attachment, status: 'rejected', reason: null, entryId: null, arrivalNumber: null, arrivalYear: null, receivedDate: null, document: null, period: null, unit: null, dispatch: null };
   }
 
-  function registerEntry(entry: ReadItem[], options: ImportOptions): ImportResult {
+  /** @param messagesThisRun e-mails registered earlier in this import: their other documents are not duplicates. */
+  function registerEntry(entry: ReadItem[], options: ImportOptions, messagesThisRun: Set<string>): ImportResult {
     const main = mainOf(entry);
     const envelope: Envelope | null = (main ?? entry[0]!).item.envelope;
     const first = (main ?? entry[0]!).item;
-    const result = emptyResult(first.sourceName, first.depth > 0 ? first.fileName : null);
+    const result = first.role === 'file' ? emptyResult(first.fileName, null) : emptyResult(first.sourceName, first.fileName);
 
     const policy = options.duplicates ?? 'warn';
     if (policy !== 'allow') {
-      const dupOf = (main && repo.documentWithFile(main.sha256)) ?? (envelope?.messageId ? repo.documentWithMessage(envelope.messageId) : undefined);
+      const messageId = envelope?.messageId && !messagesThisRun.has(envelope.messageId) ? envelope.messageId : null;
+      const dupOf = (main && repo.documentWithFile(main.sha256)) ?? (messageId ? repo.documentWithMessage(messageId) : undefined);
       if (dupOf !== undefined) {
         const original = repo.get(dupOf)!;
         const reason = `Trùng với văn bản đến số ${original.arrival_number}/${original.arrival_year} (nhận ngày ${original.received_date.split('-').reverse().join('/')}); không vào sổ lần nữa.`;
@@ -170,10 +146,9 @@ export function createImportService(
 
     const header = main?.header ?? null;
     const receivedDate = options.receivedDate ?? (envelope?.date ? localDate(envelope.date) : today());
-    const unit: Match<{ id: number; name: string }> = header
-      ? matchUnit(units.list({ includeInactive: true }), envelope, header)
-      : envelope?.fromAddress
-        ? matchUnit(units.list({ includeInactive: true }), envelope, blankHeader())
+    const unit: Match<{ id: number; name: string }> =
+      header || envelope?.fromAddress
+        ? matchUnit(units.list({ includeInactive: true }), envelope, header ?? blankHeader(), homePlace())
         : { value: null, confidence: 0, reasons: [] };
     const dispatch = header ? matchDispatch(dispatches.list({ status: 'issued' }), header, envelope) : matchDispatch(dispatches.list({ status: 'issued' }), blankHeader(), envelope);
     const period = dispatch.value || header?.period.value ? matchPeriod(dispatch.value, header ?? blankHeader(), receivedDate) : { value: null, confidence: 0, reasons: [] };
@@ -239,6 +214,7 @@ export function createImportService(
       return { id, arrivalNumber };
     });
     const { id, arrivalNumber } = register.immediate();
+    if (envelope?.messageId) messagesThisRun.add(envelope.messageId);
     return {
       ...result,
       status,
@@ -287,6 +263,7 @@ export function createImportService(
         results.push({ ...emptyResult(refused.sourceName, refused.fileName === refused.sourceName ? null : refused.fileName), reason: refused.reason });
       }
       const groups = groupItems(unpacked.items);
+      const messagesThisRun = new Set<string>();
       let done = 0;
       for (const group of groups) {
         const readItems: ReadItem[] = [];
@@ -294,7 +271,7 @@ export function createImportService(
           readItems.push(await read(item));
           options.onProgress?.(++done, unpacked.items.length, item.displayPath);
         }
-        for (const entry of entriesOf(readItems)) results.push(registerEntry(entry, options));
+        for (const entry of entriesOf(readItems)) results.push(registerEntry(entry, options, messagesThisRun));
       }
       return results;
     },

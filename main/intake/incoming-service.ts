@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import type { Db } from '../db/connection.js';
 import type { AuditLog } from '../db/audit.js';
 import type { FileStore } from '../files/file-store.js';
 import type { UnitsService } from '../units/units-service.js';
 import { IsoDate } from '../../shared/domain/common.js';
+import { PaperDocument, ReviewCorrection, type IncomingDocument } from '../../shared/domain/incoming.js';
 import { fold } from '../../shared/vn/fold.js';
 import { UserError, notFound } from '../api/errors.js';
 import { createIncomingRepo, type IncomingRow } from './incoming-repo.js';
@@ -14,69 +14,6 @@ import { writeRegisterXlsx } from '../render/register-xlsx.js';
  * recognised, remembering a unit's other spelling as an alias), documents received on
  * paper (same số đến sequence), forwarding, and the incoming register (nd30 §5).
  */
-
-export interface IncomingDocument {
-  id: number;
-  status: 'registered' | 'needs_review';
-  source: 'import' | 'paper';
-  arrivalYear: number;
-  arrivalNumber: number;
-  receivedDate: string;
-  reviewReason: string | null;
-  agency: string | null;
-  parentAgency: string | null;
-  number: number | null;
-  symbol: string | null;
-  type: string | null;
-  place: string | null;
-  date: string | null;
-  subject: string | null;
-  signer: string | null;
-  unitId: number | null;
-  unitName: string | null;
-  unitConfidence: number | null;
-  unitReasons: string[];
-  dispatchId: number | null;
-  dispatchConfidence: number | null;
-  dispatchReasons: string[];
-  periodKey: string | null;
-  periodConfidence: number | null;
-  periodReasons: string[];
-  forwardedTo: string | null;
-  forwardedDate: string | null;
-  notes: string | null;
-  files: { id: number; sha256: string; fileName: string; displayPath: string; role: string; contentKind: string; readNote: string | null }[];
-}
-
-export const ReviewCorrection = z.object({
-  agency: z.string().trim().max(300).nullable(),
-  number: z.number().int().positive().nullable(),
-  symbol: z.string().trim().max(50).nullable(),
-  date: IsoDate.nullable(),
-  type: z.string().trim().max(100).nullable(),
-  subject: z.string().trim().max(1000).nullable(),
-  unitId: z.number().int().positive().nullable(),
-  dispatchId: z.number().int().positive().nullable(),
-  periodKey: z.string().regex(/^(\d{4}(-(H[12]|Q[1-4]|\d{2}))?|once)$/, 'Kỳ báo cáo không hợp lệ.').nullable(),
-  /** Remember the agency text as another name of the chosen unit, so the next import matches it. */
-  rememberAlias: z.boolean().default(false),
-});
-export type ReviewCorrection = z.input<typeof ReviewCorrection>;
-
-export const PaperDocument = z.object({
-  receivedDate: IsoDate,
-  agency: z.string().trim().min(1, 'Hãy nhập tác giả (cơ quan gửi).').max(300),
-  number: z.number().int().positive().nullable().default(null),
-  symbol: z.string().trim().max(50).nullable().default(null),
-  date: IsoDate.nullable().default(null),
-  type: z.string().trim().max(100).nullable().default(null),
-  subject: z.string().trim().min(1, 'Hãy nhập trích yếu.').max(1000),
-  unitId: z.number().int().positive().nullable().default(null),
-  dispatchId: z.number().int().positive().nullable().default(null),
-  periodKey: z.string().nullable().default(null),
-  notes: z.string().trim().max(1000).nullable().default(null),
-});
-export type PaperDocument = z.input<typeof PaperDocument>;
 
 export const INCOMING_REGISTER_COLUMNS = [
   { header: 'Ngày đến', width: 11 },

@@ -53,8 +53,20 @@ export function nameSimilarity(a: string, b: string): number {
   return (shared / small.size) * Math.min(1, (small.size + 1) / large.size);
 }
 
-export function matchUnit(units: Unit[], envelope: Envelope | null, header: RecognisedHeader): Match<Unit> {
+/** The province or city a header names ("UBND TỈNH ĐẮK NÔNG" → "ĐẮK NÔNG"), if any. */
+export function placeInAgency(text: string | null): string | null {
+  const m = /(?:^|\s)(?:TỈNH|THÀNH PHỐ|TP\.?)\s+(.+)$/iu.exec(text?.trim() ?? '');
+  return m ? m[1]!.trim() : null;
+}
+
+/**
+ * @param homePlace the organisation's own province (profile.placeName): the registry's
+ *   "Sở Tài chính" is that province's, not another province's Sở Tài chính.
+ */
+export function matchUnit(units: Unit[], envelope: Envelope | null, header: RecognisedHeader, homePlace: string): Match<Unit> {
   const reasons: string[] = [];
+  const place = placeInAgency(header.parentAgency.value) ?? placeInAgency(header.agency.value);
+  const elsewhere = place !== null && homePlace.trim() !== '' && comparableName(place) !== comparableName(homePlace) ? place : null;
   const sender = envelope?.fromAddress?.toLowerCase() ?? null;
   const byEmail = sender ? units.find((u) => u.emails.includes(sender)) : undefined;
 
@@ -72,6 +84,10 @@ export function matchUnit(units: Unit[], envelope: Envelope | null, header: Reco
     }
   }
   if (byName && byName.score < 0.75) byName = undefined;
+  if (byName && elsewhere && !comparableName(byName.as).includes(comparableName(elsewhere))) {
+    reasons.push(`văn bản của cơ quan thuộc ${elsewhere}, không phải ${homePlace}: tên "${header.agency.value}" trùng tên ${byName.unit.name} nhưng không phải đơn vị này`);
+    byName = undefined;
+  }
 
   if (byEmail) reasons.push(`địa chỉ gửi ${sender} trùng với email của ${byEmail.name}`);
   if (byName) {
@@ -91,7 +107,7 @@ export function matchUnit(units: Unit[], envelope: Envelope | null, header: Reco
     const agencyConfidence = Math.min(1, header.agency.confidence + 0.1);
     return { value: byName.unit, confidence: (byName.score === 1 ? 0.9 : 0.6) * agencyConfidence, reasons };
   }
-  return none('không nhận ra đơn vị gửi: địa chỉ email và tên cơ quan ban hành không khớp đơn vị nào trong danh sách');
+  return { value: null, confidence: 0, reasons: [...reasons, 'không nhận ra đơn vị gửi: địa chỉ email và tên cơ quan ban hành không khớp đơn vị nào trong danh sách'] };
 }
 
 function normalSymbol(symbol: string): string {

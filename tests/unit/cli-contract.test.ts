@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../main/cli/index.js';
 import { tempDataDir } from '../support/temp-app.js';
+import { reportDocx, reportEml } from '../support/report-samples.js';
 
 /**
  * Keeps docs/cli.md in step with the code: every JSON example there is compared with the
@@ -151,6 +152,33 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect((await run('--data', dir, 'dispatch', 'render', '1', '--out', path.join(dir, 'x.odt'))).code).toBe(2);
   });
 
+  it('import registers an e-mailed report and prints one result per entry, as documented', async () => {
+    const eml = path.join(dir, 'Báo cáo Kiên Lương.eml');
+    fs.writeFileSync(
+      eml,
+      await reportEml({
+        from: 'ubndkienluong@kiengiang.gov.vn',
+        date: '2021-11-10T09:30:00+07:00',
+        messageId: '<cli-15@kienluong>',
+        attachments: [{ filename: 'Báo cáo 15-BC-UBND.docx', content: reportDocx({ number: 15, symbol: 'BC-UBND', place: 'Kiên Lương', date: [10, 11, 2021], title: 'Kết quả tuyên truyền phòng, chống rác thải nhựa năm 2021', year: 2021 }) }],
+      }),
+    );
+    const empty = path.join(dir, 'rỗng.pdf');
+    fs.writeFileSync(empty, '');
+    const r = await run('--data', dir, 'import', eml, empty);
+    expect(r.code).toBe(0);
+    expectShape(r.json, documented('import'));
+    expect(r.json).toEqual([
+      expect.objectContaining({ file: 'Báo cáo Kiên Lương.eml', attachment: 'Báo cáo 15-BC-UBND.docx', status: 'registered', arrivalNumber: 1, arrivalYear: 2021 }),
+      expect.objectContaining({ file: 'rỗng.pdf', attachment: null, status: 'needs_review' }),
+    ]);
+    const again = await run('--data', dir, 'import', eml);
+    expect(again).toMatchObject({ code: 0, json: [{ status: 'duplicate', arrivalNumber: null }] });
+    expect((await run('--data', dir, 'import', path.join(dir, 'không có.eml'))).code).toBe(1);
+    const sheet = path.join(dir, 'Sổ đến 2021.xlsx');
+    expect((await run('--data', dir, 'register', 'in', '--year', '2021', '--out', sheet)).json).toMatchObject({ rows: 1 });
+  });
+
   it('register out writes the year\'s outgoing register with the decree\'s columns', async () => {
     const file = path.join(dir, 'Sổ đi 2021.xlsx');
     const r = await run('--data', dir, 'register', 'out', '--year', '2021', '--out', file);
@@ -164,7 +192,7 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(sheet.getRow(6).getCell(1).value).toBe('864/STTTT-TTBCBC');
     expect(sheet.getRow(6).getCell(2).value).toBe('03/08/2021');
     expect(sheet.pageSetup.orientation).toBe('landscape');
-    expect((await run('--data', dir, 'register', 'in', '--year', '2021', '--out', file)).code).toBe(2);
+    expect((await run('--data', dir, 'register', 'sideways', '--year', '2021', '--out', file)).code).toBe(2);
   });
 
   it('--help lists exactly the commands documented, in Vietnamese', async () => {
@@ -172,9 +200,10 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(await main(['--help'], (t) => lines.push(t))).toBe(0);
     const help = lines.join('\n');
     expect(help).toContain('Cách dùng');
-    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'register out', 'serve [--port N]']) {
+    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'import', 'register out|in', 'serve [--port N]']) {
       expect(help).toContain(command);
-      expect(doc).toContain(`## \`${command.split(' [')[0]}`);
+      const [verb, variants] = command.split(' [')[0]!.split(' ');
+      for (const variant of variants?.split('|') ?? ['']) expect(doc).toContain(`## \`${verb}${variant ? ` ${variant}` : ''}`);
     }
   });
 

@@ -1,10 +1,10 @@
 import { call, parseCommand, usage, withCore, type Context } from '../context.js';
 import { writeOutputFile } from '../files.js';
 
-/** `register out --year YYYY --out FILE.xlsx`: the outgoing register of a year, ready to print. */
+/** `register out|in --year YYYY --out FILE.xlsx`: the outgoing or incoming register of a year, ready to print. */
 export async function runRegister(ctx: Context, args: string[]): Promise<void> {
   const [which, ...rest] = args;
-  if (which !== 'out') throw usage(which ? `Sổ "${which}" chưa có trong phiên bản này; hiện có: out (sổ văn bản đi).` : 'Thiếu loại sổ: out.');
+  if (which !== 'out' && which !== 'in') throw usage(which ? `Không có sổ "${which}": dùng out (văn bản đi) hoặc in (văn bản đến).` : 'Thiếu loại sổ: out hoặc in.');
   const { values, positionals } = parseCommand(rest, { year: { type: 'string' }, out: { type: 'string' } });
   if (positionals.length) throw usage(`Thừa tham số: ${positionals.join(' ')}.`);
   if (!values.year || !/^\d{4}$/.test(values.year)) throw usage('Thiếu --year NĂM (4 chữ số).');
@@ -12,9 +12,10 @@ export async function runRegister(ctx: Context, args: string[]): Promise<void> {
   const year = Number(values.year);
   const outFile = values.out;
   await withCore(ctx, async (core) => {
-    const rows = await call(core, 'register.outgoing', { year });
-    const file = await call(core, 'register.outgoingXlsx', { year });
+    const rows = which === 'out' ? await call(core, 'register.outgoing', { year }) : await call(core, 'register.incoming', { year });
+    const file = which === 'out' ? await call(core, 'register.outgoingXlsx', { year }) : await call(core, 'register.incomingXlsx', { year });
     const written = writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
-    ctx.out(ctx.json ? JSON.stringify({ file: written, year, rows: rows.length }) : `Đã xuất sổ đăng ký văn bản đi năm ${year} (${rows.length} văn bản) ra ${written}.`);
+    const name = which === 'out' ? 'đi' : 'đến';
+    ctx.out(ctx.json ? JSON.stringify({ file: written, year, rows: rows.length }) : `Đã xuất sổ đăng ký văn bản ${name} năm ${year} (${rows.length} văn bản) ra ${written}.`);
   });
 }
