@@ -15,6 +15,15 @@ export function sharedDir(): string | null {
   return fs.existsSync(dir) ? dir : null;
 }
 
+/** The path of a shared file, or null (with a printed notice) when it is not there. */
+export function sharedFile(...parts: string[]): string | null {
+  const dir = sharedDir();
+  const file = dir ? path.join(dir, ...parts) : null;
+  if (file && fs.existsSync(file)) return file;
+  console.log(`Bỏ qua: không thấy ${parts.join('/')} trong ../shared (đặt VANTHU_SHARED để chỉ thư mục).`);
+  return null;
+}
+
 /** A file of the shared folder as UTF-8 text. */
 export function readShared(dir: string, ...parts: string[]): string {
   return fs.readFileSync(path.join(dir, ...parts), 'utf8');

@@ -19,7 +19,7 @@ import { buildCongVan } from '../../shared/documents/templates/cong-van.js';
 import { renderHtml } from '../../shared/documents/render-html.js';
 import { renderDocx } from '../../main/render/docx.js';
 import { chromiumPath, renderPdf } from '../../main/render/pdf.js';
-import { sharedReferenceFile } from '../support/shared-reference.js';
+import { sharedFile } from '../support/shared-fixtures.js';
 
 const run = promisify(execFile);
 const profile = OrganisationProfile.parse(demo.profile);
@@ -151,7 +151,7 @@ async function docxText(buffer: Buffer): Promise<string[]> {
 
 describe('the words of the .docx', () => {
   it('are the words of the real công văn 864, apart from the signer title line', async () => {
-    const seedFile = sharedReferenceFile('seed', 'cong-van-864-STTTT-TTBCBC.txt');
+    const seedFile = sharedFile('seed', 'cong-van-864-STTTT-TTBCBC.txt');
     if (!seedFile) return;
     const seed = fs.readFileSync(seedFile, 'utf8').normalize('NFC').replace(/\*\*|\*/g, '');
     const paragraphs = await docxText(await renderDocx(doc));
