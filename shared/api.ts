@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { Id, IsoDate } from './domain/common.js';
 import { OrganisationProfile, OrganisationProfileView } from './domain/organisation.js';
 import { Dispatch, DispatchContent, DispatchStatus } from './domain/dispatch.js';
+import { Dashboard, TrackingPeriod } from './domain/tracking.js';
 import { ImportResult, IncomingDocument, IncomingRegisterRow, PaperDocument, ReviewCorrection } from './domain/incoming.js';
 import {
   Unit,
@@ -147,6 +148,29 @@ export const api = {
   'incoming.fileBytes': { input: z.object({ id: Id, fileId: Id }).strict(), output: FileBytes },
   'register.incoming': { input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(), output: z.array(IncomingRegisterRow) },
   'register.incomingXlsx': { input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(), output: FileBytes },
+  /** Who has reported: one table per period (or the one asked for); "today" from VANTHU_TODAY or the clock. */
+  'tracking.get': {
+    input: z.object({ dispatchId: Id, periodKey: z.string().max(20).nullable().default(null), today: IsoDate.nullable().default(null) }).strict(),
+    output: z.array(TrackingPeriod),
+  },
+  'tracking.exempt': {
+    input: z.object({ dispatchId: Id, unitId: Id, periodKey: z.string().max(20), reason: z.string().max(500) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  'tracking.withdrawExemption': {
+    input: z.object({ dispatchId: Id, unitId: Id, periodKey: z.string().max(20) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  },
+  /** Drafts the công văn đôn đốc to the units still missing; it is saved in the outgoing register as a draft. */
+  'tracking.reminderDraft': {
+    input: z.object({ dispatchId: Id, periodKey: z.string().max(20), today: IsoDate.nullable().default(null) }).strict(),
+    output: Dispatch,
+  },
+  'tracking.exportXlsx': {
+    input: z.object({ dispatchId: Id, periodKey: z.string().max(20).nullable().default(null), today: IsoDate.nullable().default(null) }).strict(),
+    output: FileBytes,
+  },
+  'dashboard.get': { input: Empty, output: Dashboard },
   'register.outgoing': {
     input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(),
     output: z.array(

@@ -4,6 +4,8 @@ import type { App } from '../app/open-app.js';
 import { UserError } from './errors.js';
 import { outgoingRegisterRows, writeOutgoingRegister } from '../dispatches/outgoing-register.js';
 import { dispatchFileName } from '../dispatches/dispatch-documents.js';
+import { reminderContent } from '../tracking/reminder.js';
+import { writeTrackingXlsx } from '../tracking/tracking-xlsx.js';
 
 export type ShellKind = 'electron' | 'browser' | 'cli';
 
@@ -37,6 +39,7 @@ function safeFileName(name: string): string {
 }
 
 export function createHandlers(app: App, shell: ShellKind, version: string): Handlers {
+  const thisYear = (): number => Number(app.today().slice(0, 4));
   return {
     'app.info': () => ({
       version,
@@ -84,17 +87,17 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
     'dispatches.void': ({ id, reason }) => app.dispatches.void(id, reason),
     'dispatches.renderDocx': async ({ id, blankNumber }) => {
       const d = app.dispatches.get(id);
-      const bytes = await app.dispatchRenderer.docx(d, app.settings.getProfile(), { blankNumber });
+      const bytes = await app.dispatchRenderer.docx(d, app.settings.getProfile(), { blankNumber, draftYear: thisYear() });
       return { fileName: dispatchFileName(d, 'docx', { blankNumber }), base64: bytes.toString('base64') };
     },
     'dispatches.renderPdf': async ({ id }) => {
       const d = app.dispatches.get(id);
-      const bytes = await app.dispatchRenderer.pdf(d, app.settings.getProfile());
+      const bytes = await app.dispatchRenderer.pdf(d, app.settings.getProfile(), { draftYear: thisYear() });
       return { fileName: dispatchFileName(d, 'pdf'), base64: bytes.toString('base64') };
     },
     'dispatches.renderHtml': ({ id }) => {
       const d = app.dispatches.get(id);
-      return { fileName: dispatchFileName(d, 'html'), html: app.dispatchRenderer.html(d, app.settings.getProfile()) };
+      return { fileName: dispatchFileName(d, 'html'), html: app.dispatchRenderer.html(d, app.settings.getProfile(), { draftYear: thisYear() }) };
     },
     'dispatches.emailDraft': async ({ id }) => {
       const d = app.dispatches.get(id);
@@ -128,6 +131,36 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
       fileName: `So-dang-ky-van-ban-den_${year}.xlsx`,
       base64: (await app.incoming.registerXlsx(year, app.settings.getProfile().agencyName)).toString('base64'),
     }),
+    'tracking.get': ({ dispatchId, periodKey, today }) => app.tracking.track(dispatchId, today ?? app.today(), periodKey),
+    'tracking.exempt': ({ dispatchId, unitId, periodKey, reason }) => {
+      app.tracking.exempt(dispatchId, unitId, periodKey, reason);
+      return { ok: true as const };
+    },
+    'tracking.withdrawExemption': ({ dispatchId, unitId, periodKey }) => {
+      app.tracking.withdrawExemption(dispatchId, unitId, periodKey);
+      return { ok: true as const };
+    },
+    'tracking.reminderDraft': ({ dispatchId, periodKey, today }) => {
+      const day = today ?? app.today();
+      const [period] = app.tracking.track(dispatchId, day, periodKey);
+      if (!period || period.counts.missing === 0) {
+        throw new UserError('nothing_missing', 'Không có đơn vị nào chưa báo cáo (đã quá hạn) trong kỳ này nên không cần đôn đốc.');
+      }
+      const content = reminderContent(app.dispatches.get(dispatchId), period, app.units.listGroups(), app.settings.getProfile(), day);
+      return app.dispatches.createDraft(content);
+    },
+    'tracking.exportXlsx': async ({ dispatchId, periodKey, today }) => {
+      const periods = app.tracking.track(dispatchId, today ?? app.today(), periodKey);
+      const d = app.dispatches.get(dispatchId);
+      return {
+        fileName: `Theo-doi-bao-cao_${d.number ?? 'x'}-${d.symbol}${periodKey ? `_${periodKey}` : ''}.xlsx`,
+        base64: (await writeTrackingXlsx(periods)).toString('base64'),
+      };
+    },
+    'dashboard.get': () => {
+      const today = app.today();
+      return { today, ...app.tracking.dashboard(today), ...app.incoming.summary() };
+    },
     'register.outgoing': ({ year }) => outgoingRegisterRows(app.dispatches.register(year)),
     'register.outgoingXlsx': async ({ year }) => ({
       fileName: `So-dang-ky-van-ban-di_${year}.xlsx`,

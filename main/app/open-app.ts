@@ -15,6 +15,7 @@ import { unpack } from '../intake/unpack.js';
 import { extract } from '../intake/extract.js';
 import { recognizeHeader } from '../intake/recognize-header.js';
 import { DEFAULT_UNPACK_LIMITS } from '../intake/types.js';
+import { createTrackingService } from '../tracking/tracking-service.js';
 import { loadDemoData } from './demo-data.js';
 import { createLog } from './log.js';
 import { today } from './clock.js';
@@ -55,6 +56,7 @@ export function openApp(options: OpenAppOptions) {
   const dispatchRenderer = createDispatchRenderer(options.printPdf ?? renderPdf);
   const imports = createImportService(db, audit, fileStore, units, dispatches, { unpack, extract, recognize: recognizeHeader }, () => today(), DEFAULT_UNPACK_LIMITS, () => settings.getProfile().placeName);
   const incoming = createIncomingService(db, audit, fileStore, units);
+  const tracking = createTrackingService(db, audit, units, dispatches);
 
   return {
     dataDir,
@@ -68,6 +70,7 @@ export function openApp(options: OpenAppOptions) {
     dispatchRenderer,
     imports,
     incoming,
+    tracking,
     today: () => today(),
     loadDemoData: () => loadDemoData(db, units, settings, dispatches),
     close(): void {

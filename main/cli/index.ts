@@ -9,6 +9,7 @@ import { runServe } from './commands/serve.js';
 import { runDispatch } from './commands/dispatch.js';
 import { runRegister } from './commands/register.js';
 import { runImport } from './commands/import.js';
+import { runRemind, runTracking } from './commands/tracking.js';
 
 /**
  * The `vanthu` command (DESIGN §5). Every command goes through the same handler table
@@ -37,11 +38,16 @@ Lệnh:
   import ĐƯỜNG_DẪN… [--received YYYY-MM-DD]
                               Nhập văn bản đến: tệp, thư mục, thư (.eml, .msg), tệp nén (.zip);
                               nhận ra đơn vị gửi, công văn được trả lời, kỳ báo cáo; vào sổ văn bản đến
+  tracking VB [--period KỲ] [--today YYYY-MM-DD]
+                              Đơn vị nào đã báo cáo, đúng hạn, trễ hạn, chưa báo cáo (theo từng kỳ)
+  remind VB --period KỲ --out TỆP.docx [--today YYYY-MM-DD] [--issue]
+                              Soạn công văn đôn đốc các đơn vị chưa báo cáo (lưu vào sổ văn bản đi)
   register out|in --year NĂM --out TỆP.xlsx
                               Xuất sổ đăng ký văn bản đi hoặc đến của năm (theo Nghị định 30)
   serve [--port N]            Chạy chế độ trình duyệt trên 127.0.0.1 (in ra đường dẫn kèm mã phiên)
 
   VB là mã văn bản hoặc số, ký hiệu như khi in ("864/STTTT-TTBCBC"), thêm --year NĂM nếu trùng.
+  KỲ: 2021 (năm), 2022-H1 (6 tháng), 2023-Q3 (quý), 2023-07 (tháng), once (một lần).
 
 Tùy chọn chung:
   --data THƯ_MỤC              Thư mục dữ liệu (vanthu.db và files/); mặc định $VANTHU_DATA,
@@ -103,6 +109,12 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         break;
       case 'import':
         await runImport(ctx, args);
+        break;
+      case 'tracking':
+        await runTracking(ctx, args);
+        break;
+      case 'remind':
+        await runRemind(ctx, args);
         break;
       case 'register':
         await runRegister(ctx, args);

@@ -223,5 +223,24 @@ export const migrations: readonly Migration[] = [
       CREATE VIRTUAL TABLE incoming_search USING fts5 (folded, tokenize = 'unicode61 remove_diacritics 2');
     `,
   },
+  {
+    version: 5,
+    name: 'miễn báo cáo',
+    sql: `
+      -- A unit excused from one period of a dispatch's requirement, with why and who decided.
+      -- Withdrawing keeps the row (history), so nothing silently disappears.
+      CREATE TABLE obligation_exemptions (
+        id INTEGER PRIMARY KEY,
+        dispatch_id INTEGER NOT NULL REFERENCES dispatches (id),
+        unit_id INTEGER NOT NULL REFERENCES units (id),
+        period_key TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        decided_by TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        withdrawn_at TEXT
+      ) STRICT;
+      CREATE INDEX obligation_exemptions_lookup ON obligation_exemptions (dispatch_id, period_key, unit_id);
+    `,
+  },
 ];
 

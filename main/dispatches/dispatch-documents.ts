@@ -15,10 +15,12 @@ import { composeEmailDraft } from './email-draft.js';
 export interface DispatchDocumentOptions {
   /** Print "Số:      /STTTT-TTBCBC" so the number can be written by hand. */
   blankNumber?: boolean;
+  /** The year a draft's blank date line shows (a draft is dated when issued). */
+  draftYear?: number;
 }
 
 export function dispatchDocument(d: Dispatch, profile: OrganisationProfile, options: DispatchDocumentOptions = {}): OfficialDocument {
-  const year = d.issueDate ? Number(d.issueDate.slice(0, 4)) : undefined;
+  const year = d.issueDate ? Number(d.issueDate.slice(0, 4)) : options.draftYear;
   return buildCongVan({ ...d, number: options.blankNumber ? null : d.number }, profile, year ? { blankYear: year } : {});
 }
 

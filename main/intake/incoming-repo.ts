@@ -156,6 +156,9 @@ export function createIncomingRepo(db: Db) {
     files: (documentId: number) => filesOf.all(documentId),
     listYear: (year: number): IncomingRow[] =>
       db.prepare<[number], IncomingRow>(`${SELECT} WHERE d.arrival_year = ? ORDER BY d.arrival_number`).all(year),
+    latest: (limit: number): IncomingRow[] => db.prepare<[number], IncomingRow>(`${SELECT} ORDER BY d.id DESC LIMIT ?`).all(limit),
+    countStatus: (status: 'registered' | 'needs_review'): number =>
+      (db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM incoming_documents WHERE status = ?').get(status)?.n ?? 0),
     listStatus: (status: 'registered' | 'needs_review'): IncomingRow[] =>
       db.prepare<[string], IncomingRow>(`${SELECT} WHERE d.status = ? ORDER BY d.received_date DESC, d.id DESC`).all(status),
   };

@@ -168,6 +168,22 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
 
     register: registerRows,
 
+    /** For the dashboard: how many wait for review, and the latest arrivals. */
+    summary(latest = 8) {
+      return {
+        awaitingReview: repo.countStatus('needs_review'),
+        latestImports: repo.latest(latest).map((r) => ({
+          id: r.id,
+          arrivalNumber: r.arrival_number,
+          arrivalYear: r.arrival_year,
+          receivedDate: r.received_date,
+          status: r.status,
+          subject: r.subject,
+          unitName: r.unit_name,
+        })),
+      };
+    },
+
     registerXlsx(year: number, agencyName: string): Promise<Buffer> {
       return writeRegisterXlsx({
         sheetName: `Sổ VB đến ${year}`,

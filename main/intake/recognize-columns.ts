@@ -45,12 +45,14 @@ export function orderHeaderColumns(text: string, lines: readonly PositionedLine[
   const right = band.filter((l) => l.x + l.width > split + SLACK);
   if (left.length === 0 || right.length === 0) return text;
 
+  // Lines and text come from the same extraction, but may differ in Unicode normalisation.
+  const nfc = text.normalize('NFC');
   let headerEnd = 0;
   for (const line of band) {
-    const end = endOf(text, line.text);
+    const end = endOf(nfc, line.text.normalize('NFC'));
     if (end < 0) return text;
     headerEnd = Math.max(headerEnd, end);
   }
   const header = [...left, ...right].map((l) => l.text.trim()).join('\n');
-  return `${header}\n\n${text.slice(headerEnd).replace(/^[ \t]*\n?/, '')}`;
+  return `${header}\n\n${nfc.slice(headerEnd).replace(/^[ \t]*\n?/, '')}`;
 }

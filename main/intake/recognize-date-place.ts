@@ -4,7 +4,7 @@
  * never guessed.
  */
 import type { Recognised } from './types.js';
-import { CELL_BREAK_F, DATE_NUMERIC, DATE_WORDS_F, isoDate, type PreparedText } from './recognize-patterns.js';
+import { DATE_NUMERIC, DATE_WORDS_F, cellStartBefore, isoDate, opensCell, type PreparedText } from './recognize-patterns.js';
 
 export interface DatePlaceResult {
   place: Recognised<string>;
@@ -30,8 +30,6 @@ const DATE_WORDS = new RegExp(DATE_WORDS_F, 'g');
 const DATE_NUMBERS = new RegExp(`(?:ngay\\s*)?${DATE_NUMERIC}`, 'g');
 /** A date right after a reference: "…/KH-UBND ngày 15/7/2021", "…, ngày 22 tháng 3 năm 2011". */
 const DATE_AFTER = new RegExp(`[\\s,(]*(?:ban\\s*hanh\\s*)?(?:${DATE_WORDS_F}|ngay\\s*${DATE_NUMERIC})`, 'y');
-/** What ends the cell a place is printed in, looking back from the comma. */
-const CELL_BREAK = new RegExp(CELL_BREAK_F, 'g');
 
 /** Lower-case words inside an official place name ("Thành phố Hồ Chí Minh", "Thị xã …"). */
 const PLACE_CONNECTORS = new Set(['phố', 'xã', 'thị', 'trấn', 'huyện', 'quận', 'tỉnh']);
@@ -66,8 +64,7 @@ function placeBefore(prep: PreparedText, dateStart: number): { place: string; st
   const before = prep.text.slice(lineStart, dateStart);
   const comma = /,\s*$/.exec(before);
   if (!comma) return null;
-  let cellStart = 0;
-  for (const m of prep.folded.slice(lineStart, lineStart + comma.index).matchAll(CELL_BREAK)) cellStart = m.index + m[0].length;
+  const cellStart = cellStartBefore(prep, lineStart + comma.index) - lineStart;
   const cell = before.slice(cellStart, comma.index);
   const tokens = cell.split(' ').filter((t) => t.length > 0);
   const taken: string[] = [];
@@ -80,15 +77,6 @@ function placeBefore(prep: PreparedText, dateStart: number): { place: string; st
   const place = taken.join(' ');
   if (!place || NOT_A_PLACE.test(place)) return null;
   return { place, start: lineStart + cellStart + cell.lastIndexOf(place) };
-}
-
-/** True when nothing but spaces precedes `index` in its cell (the date opens a line or column). */
-function opensCell(prep: PreparedText, index: number): boolean {
-  const lineStart = prep.text.lastIndexOf('\n', index - 1) + 1;
-  const before = prep.folded.slice(lineStart, index);
-  let cellStart = 0;
-  for (const m of before.matchAll(CELL_BREAK)) cellStart = m.index + m[0].length;
-  return before.slice(cellStart).trim() === '';
 }
 
 function result(place: string | null, placeConfidence: number, iso: string | null, dateConfidence: number, start: number, end: number, inHeader: boolean): DatePlaceResult {

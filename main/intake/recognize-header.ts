@@ -62,7 +62,7 @@ export function recognizeHeader(text: string, lines?: readonly PositionedLine[])
   }
 
   const year = datePlace.date.value ? Number(datePlace.date.value.slice(0, 4)) : null;
-  const bodyFrom = Math.max(zoneEnd, numberSymbol.end, datePlace.end);
+  const bodyFrom = Math.max(zoneEnd, numberSymbol.end, dateInZone ? datePlace.end : -1);
   return {
     agency: agencies.agency,
     parentAgency: agencies.parentAgency,

@@ -5,7 +5,7 @@
  */
 import type { Recognised } from './types.js';
 import { DOCUMENT_TYPES } from '../../shared/nd30/document-types.js';
-import { NUMBER_LABEL, NUMBER_SYMBOL, TYPE_WORD_F, numberSymbolOf, segmentsOf, type PreparedText } from './recognize-patterns.js';
+import { NUMBER_LABEL, NUMBER_SYMBOL, TYPE_WORD_F, isUpperText, numberSymbolOf, segmentsOf, type PreparedText } from './recognize-patterns.js';
 
 export interface NumberSymbolResult {
   number: Recognised<number>;
@@ -18,14 +18,19 @@ export interface NumberSymbolResult {
 const LABELLED = new RegExp(`${NUMBER_LABEL}${NUMBER_SYMBOL}`, 'gu');
 /** Without "Số:" the number must open a cell (segmentsOf: a line, or after a pipe, a column gap, the motto). */
 const UNLABELLED = new RegExp(NUMBER_SYMBOL, 'uy');
-const AFTER_UPPER_WORD = /(?<=\p{Lu}[ ]+)\d/gu;
-const ENDS_WITH_TYPE_WORD = new RegExp(`${TYPE_WORD_F}\\s*$`);
+const AFTER_UPPER_WORD = /(?<=\p{Lu} {1,3})\d/gu;
+const ENDS_WITH_TYPE_WORD = new RegExp(`${TYPE_WORD_F}[ ]*$`);
 
 const NONE: NumberSymbolResult = { number: { value: null, confidence: 0 }, symbol: { value: null, confidence: 0 }, start: -1, end: -1 };
 
-/** "Quyết định Số 12/…" or "Công văn 722/UBND-MT" name another document (or a web page's title). */
+/**
+ * "Quyết định Số 12/…" or "Công văn 722/UBND-MT" name another document (or a web page's title).
+ * An upper-case name ending in a type word ("TRUNG TÂM … BÁO CÁO") run onto the number is not that.
+ */
 function afterTypeWord(prep: PreparedText, index: number): boolean {
-  return ENDS_WITH_TYPE_WORD.test(prep.folded.slice(Math.max(0, index - 40), index));
+  const from = Math.max(0, index - 40);
+  const m = ENDS_WITH_TYPE_WORD.exec(prep.folded.slice(from, index));
+  return m !== null && !isUpperText(prep.text.slice(from + m.index, index));
 }
 
 /**

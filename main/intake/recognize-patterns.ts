@@ -78,7 +78,7 @@ export const COLUMN_GAP = ' {3,}';
 export const RULE = '[-–—_=*]{3,}';
 /** Where one cell of a flattened two-column header ends: the national title, the motto, a table
  *  pipe, a column gap, a rule (folded text). */
-export const CELL_BREAK_F = `${QUOC_HIEU_F}|${MOTTO_F}|\\||${COLUMN_GAP}|${RULE}`;
+const CELL_BREAK_F = `${QUOC_HIEU_F}|${MOTTO_F}|\\||${COLUMN_GAP}|${RULE}`;
 const CELL_BREAK = new RegExp(CELL_BREAK_F, 'g');
 
 export interface Segment {
@@ -127,6 +127,19 @@ export function segmentsOf(prep: PreparedText, start: number, end: number): Segm
     lineStart = lineEnd + 1;
   }
   return out;
+}
+
+/** Where the cell holding `index` starts: after the last cell break on its line before it. */
+export function cellStartBefore(prep: PreparedText, index: number): number {
+  const lineStart = prep.text.lastIndexOf('\n', index - 1) + 1;
+  let cellStart = lineStart;
+  for (const m of prep.folded.slice(lineStart, index).matchAll(CELL_BREAK)) cellStart = lineStart + m.index + m[0].length;
+  return cellStart;
+}
+
+/** True when only spaces stand between `index` and the start of its cell (it opens a line or column). */
+export function opensCell(prep: PreparedText, index: number): boolean {
+  return prep.text.slice(cellStartBefore(prep, index), index).trim() === '';
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,6 +6,8 @@ import type { Recognised } from './types.js';
 import { BODY_WORDS_F, HEADER_SCAN_LIMIT, KINH_GUI_F, collapse, type PreparedText } from './recognize-patterns.js';
 
 const KINH_GUI = new RegExp(`${KINH_GUI_F}[ ]*[:.]?[ ]*`, 'g');
+/** How far below "Kính gửi" a recipient without a dash is looked for. */
+const NEXT_LINE_WINDOW = 2000;
 const DASH = /^[-–—•+]/;
 /** A flattened page runs the last recipient into the body: "… Đào tạo. Vừa qua, …". */
 const SENTENCE_END = /\.\s+(?=\p{Lu})/gu;
@@ -19,7 +21,8 @@ const OVERLONG = 150;
  */
 function cutBody(item: string): { item: string; cut: boolean } {
   for (const m of item.matchAll(SENTENCE_END)) {
-    const word = /(\S+)$/.exec(item.slice(0, m.index))?.[1] ?? '';
+    const before = item.slice(0, m.index);
+    const word = before.slice(before.lastIndexOf(' ') + 1);
     if (word.length >= 3 && /\p{Ll}/u.test(word)) return { item: item.slice(0, m.index), cut: true };
   }
   return { item, cut: false };
@@ -36,16 +39,10 @@ function cleanItem(item: string): string {
 /** The recipients under the first "Kính gửi" of the text's head; null (confidence 0) without one. */
 export function recognizeRecipients(prep: PreparedText): Recognised<string[]> {
   const limit = Math.min(prep.text.length, HEADER_SCAN_LIMIT * 2);
-  KINH_GUI.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  let at = -1;
-  while ((m = KINH_GUI.exec(prep.folded.slice(0, limit))) !== null) {
-    if (prep.text[m.index] === 'K') {
-      at = m.index + m[0].length;
-      break;
-    }
-  }
-  if (at < 0) return { value: null, confidence: 0 };
+  // Capital K: "kính gửi" inside a sentence is not the addressee line.
+  const label = [...prep.folded.slice(0, limit).matchAll(KINH_GUI)].find((m) => prep.text[m.index] === 'K');
+  if (!label) return { value: null, confidence: 0 };
+  const at = label.index + label[0].length;
 
   const text = prep.text;
   const lineEnd = (i: number): number => {
@@ -69,7 +66,8 @@ export function recognizeRecipients(prep: PreparedText): Recognised<string[]> {
   while (items.length < MAX_ITEMS) {
     while (pos < text.length && /\s/.test(text[pos] ?? '')) pos += 1;
     if (!DASH.test(text.slice(pos, pos + 1))) break;
-    const end = Math.min(lineEnd(pos), ...[text.indexOf(';', pos)].filter((i) => i >= 0).map((i) => i + 1));
+    const semicolon = text.indexOf(';', pos);
+    const end = semicolon >= 0 && semicolon < lineEnd(pos) ? semicolon + 1 : lineEnd(pos);
     const { item, cut } = cutBody(text.slice(pos, end));
     const cleaned = cleanItem(item);
     if (cleaned) items.push(cleaned);
@@ -79,9 +77,10 @@ export function recognizeRecipients(prep: PreparedText): Recognised<string[]> {
   if (items.length > 0) return { value: items, confidence: 0.9 };
 
   // "Kính gửi:" alone, the recipient on the next line without a dash (less sure).
-  const next = text.slice(at).trimStart();
-  const nextLine = next.slice(0, next.indexOf('\n') < 0 ? next.length : next.indexOf('\n')).trim();
-  if (nextLine && nextLine.length <= OVERLONG && !NOT_RECIPIENT_F.test(prep.folded.slice(text.length - next.length).trimStart())) {
+  const below = text.slice(at, at + NEXT_LINE_WINDOW);
+  const nextStart = at + below.length - below.trimStart().length;
+  const nextLine = text.slice(nextStart, lineEnd(nextStart)).trim();
+  if (nextLine && nextLine.length <= OVERLONG && !NOT_RECIPIENT_F.test(prep.folded.slice(nextStart, nextStart + 40))) {
     const cleaned = cleanItem(nextLine);
     if (cleaned) return { value: [cleaned], confidence: 0.6 };
   }

@@ -13,7 +13,7 @@ const NUMBER_SYMBOL_AT = new RegExp(NUMBER_SYMBOL, 'uy');
 const TYPE_WORD = new RegExp(TYPE_WORD_F, 'g');
 /** Another number of the same type: "Công văn số 1017/BTNMT-TCMT, số 1016/BTNMT-TCMT". */
 const ALSO_F = /(\s*(?:,|va)\s*)so\s*:?\s*/y;
-const MAX_REFERENCES = 50;
+const MAX_REFERENCES = 200;
 
 export interface OwnNumber {
   number: number | null;

@@ -18,6 +18,7 @@ import {
   collapse,
   foldSameLength,
   isUpperText,
+  opensCell,
   typeName,
   typeOfSymbol,
   type PreparedText,
@@ -45,12 +46,12 @@ export interface TypeSubjectAnchors {
 
 /** How far below the number the title may be. */
 const TITLE_WINDOW = 1500;
-/** A title opens a cell and is the whole type name ("QUYẾT ĐỊNH", not "QUYẾT ĐỊNH:" of the enacting words). */
-const TITLE = new RegExp(`(?:^|\\||${COLUMN_GAP})[ ]*(${TITLE_TYPE_F})(?=[ \\n]|$)`, 'gm');
+/** A title is the whole type name ("QUYẾT ĐỊNH", not "QUYẾT ĐỊNH:" of the enacting words); opensCell() checks it opens a cell. */
+const TITLE = new RegExp(`${TITLE_TYPE_F}(?=[ \\n]|$)`, 'g');
 /** "V/v", "V/V", with or without a colon. */
 const VV = /(?<![\p{L}/])V\/[vV](?![\p{L}])[ ]*[:.]?[ ]*/u;
-/** A công văn's subject written out without "V/v": "Về việc …", "Về …" opening a cell. */
-const VE_VIEC = new RegExp(`(?:^|${COLUMN_GAP})[ ]*(?=(Về việc|Về)\\s+\\p{L})`, 'mu');
+/** A công văn's subject written out without "V/v": "Về việc …", "Về …" (opening a cell). */
+const VE_VIEC = /(?<!\p{L})(Về việc|Về)\s+(?=\p{L})/gu;
 /** What ends a subject inside its line: "Kính gửi", the national title, the motto, a rule, or
  *  (capitalised, checked on the text) the first words of a body. */
 const INLINE_STOP_F = new RegExp(`${KINH_GUI_F}|${QUOC_HIEU_F}|${MOTTO_F}|${RULE}|(?<=\\s)${BODY_WORDS_F}\\s`, 'g');
@@ -177,8 +178,10 @@ export function recognizeTypeSubject(prep: PreparedText, a: TypeSubjectAnchors):
   let titleType: string | null = null;
   let subject: Recognised<string> = { value: null, confidence: 0 };
   for (const m of prep.folded.slice(titleFrom, titleTo).matchAll(TITLE)) {
-    const word = m[1] ?? '';
-    const start = titleFrom + m.index + m[0].length - word.length;
+    const word = m[0];
+    const start = titleFrom + m.index;
+    // The region's start (just after the date or number) also opens a cell: "… năm 2020 QUYẾT ĐỊNH V/V …".
+    if (start !== titleFrom && prep.text.slice(titleFrom, start).trim() !== '' && !opensCell(prep, start)) continue;
     if (!isUpperText(prep.text.slice(start, start + word.length))) continue;
     titleType = typeName(word);
     const text = cleanSubject(collectSubject(prep, start + word.length, a.zoneEnd, stops), a.agency);
@@ -196,8 +199,8 @@ export function recognizeTypeSubject(prep: PreparedText, a: TypeSubjectAnchors):
 
   if (subject.value === null && a.numberStart >= 0) {
     // "Về việc …" without "V/v" (less sure: it may be a body's first words).
-    const ve = VE_VIEC.exec(prep.text.slice(a.anchorEnd, a.zoneEnd));
-    const text = ve ? cleanSubject(collectSubject(prep, a.anchorEnd + ve.index + ve[0].length, a.zoneEnd, stops), a.agency) : '';
+    const ve = [...prep.text.slice(a.anchorEnd, a.zoneEnd).matchAll(VE_VIEC)].find((m) => opensCell(prep, a.anchorEnd + m.index));
+    const text = ve ? cleanSubject(collectSubject(prep, a.anchorEnd + ve.index, a.zoneEnd, stops), a.agency) : '';
     if (ve && text) subject = { value: text, confidence: ve[1] === 'Về việc' ? 0.6 : 0.5 };
   }
 

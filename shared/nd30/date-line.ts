@@ -37,6 +37,12 @@ export function formatMonth(month: number): string {
   return month <= 2 ? String(month).padStart(2, '0') : String(month);
 }
 
+/** "03/8/2021": a date cited in running text, padded by the same rule as the date line. */
+export function formatShortDate(isoDate: string): string {
+  const { year, month, day } = parseIsoDate(isoDate);
+  return `${formatDay(day)}/${formatMonth(month)}/${year}`;
+}
+
 /**
  * "ngày 03 tháng 8 năm 2021". A null date leaves blanks for the day and month to be written
  * by hand, and for the year too unless `blankYear` says which year it will be.

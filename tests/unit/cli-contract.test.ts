@@ -179,6 +179,22 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect((await run('--data', dir, 'register', 'in', '--year', '2021', '--out', sheet)).json).toMatchObject({ rows: 1 });
   });
 
+  it('tracking and remind on 864 for 2021, as documented', async () => {
+    const one = await run('--data', dir, 'tracking', '864/STTTT-TTBCBC', '--year', '2021', '--period', '2021', '--today', '2021-11-20');
+    expect(one.code).toBe(0);
+    expectShape(one.json, documented('tracking'));
+    expect(one.json).toMatchObject({ period: { key: '2021', dueDate: '2021-11-14' }, counts: { expected: 41, onTime: 1, missing: 40 } });
+    const all = await run('--data', dir, 'tracking', '864/STTTT-TTBCBC', '--year', '2021', '--today', '2021-11-20');
+    expect((all.json as unknown[]).length).toBe(5);
+    const docx = path.join(dir, 'Đôn đốc.docx');
+    const remind = await run('--data', dir, 'remind', '864/STTTT-TTBCBC', '--year', '2021', '--period', '2021', '--today', '2021-11-20', '--out', docx);
+    expect(remind.code).toBe(0);
+    // docs/cli.md abbreviates `dispatch`: it is the whole dispatch, documented under `dispatch list`.
+    expectShape(remind.json, { ...(documented('remind') as object), dispatch: (documented('dispatch list') as unknown[])[0] });
+    expect(remind.json).toMatchObject({ dispatch: { status: 'draft', number: null } });
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+  });
+
   it('register out writes the year\'s outgoing register with the decree\'s columns', async () => {
     const file = path.join(dir, 'Sổ đi 2021.xlsx');
     const r = await run('--data', dir, 'register', 'out', '--year', '2021', '--out', file);
@@ -200,7 +216,7 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(await main(['--help'], (t) => lines.push(t))).toBe(0);
     const help = lines.join('\n');
     expect(help).toContain('Cách dùng');
-    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'import', 'register out|in', 'serve [--port N]']) {
+    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'import', 'tracking', 'remind', 'register out|in', 'serve [--port N]']) {
       expect(help).toContain(command);
       const [verb, variants] = command.split(' [')[0]!.split(' ');
       for (const variant of variants?.split('|') ?? ['']) expect(doc).toContain(`## \`${verb}${variant ? ` ${variant}` : ''}`);

@@ -285,3 +285,19 @@ describe('recognizeHeader: cases modelled on fixtures/real and the issue', () =>
     expect(recognizeHeader(composed.normalize('NFD'))).toEqual(recognizeHeader(composed));
   });
 });
+
+describe('recognizeHeader: no pattern backtracks badly', () => {
+  const spaces = ' '.repeat(20_000);
+  it.each([
+    ['ngày + spaces', `ngày${spaces}x`],
+    ['Số: + spaces', `Số:${spaces}x`],
+    ['V/v + spaces', `Số: 1/UBND-VP\nV/v${spaces}x`],
+    ['a type word + spaces', `Công văn${spaces}x`],
+    ['a cell + spaces', `SỞ${spaces}TÀI CHÍNH${spaces}Hà Nội, ngày 1 tháng 2 năm 2020`],
+    ['a long line of words', 'a '.repeat(40_000)],
+  ])('%s', (_name, text) => {
+    const t0 = performance.now();
+    recognizeHeader(text);
+    expect(performance.now() - t0).toBeLessThan(250);
+  });
+});

@@ -75,3 +75,9 @@ describe('symbols', () => {
     expect(restoreTypeHyphen('STTTT', 'Công văn')).toBeNull();
   });
 });
+
+describe('recognizeNumberSymbol: an issuer whose name ends in a type word', () => {
+  it('"TRUNG TÂM … BÁO CÁO" above "Số:" is a name, not a citation', () => {
+    expect(read('TRUNG TÂM THÔNG TIN VÀ BÁO CÁO\nSố: 12/TTTT-BC')).toMatchObject({ number: 12, symbol: 'TTTT-BC' });
+  });
+});
