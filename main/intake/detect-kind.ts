@@ -57,7 +57,8 @@ function detectCompound(bytes: Uint8Array, fileName: string | undefined): Conten
   if (cfb.rootNames.some((n) => n.startsWith('__substg1.0_') || n === '__properties_version1.0')) {
     return { kind: 'msg', encrypted: false };
   }
-  return { kind: 'unknown', encrypted: false };
+  // A damaged directory names nothing we know: trust the file's extension for what it claims to be.
+  return { kind: hinted(fileName, ['doc', 'xls', 'msg']) ?? 'unknown', encrypted: false };
 }
 
 /** BIFF8: a FILEPASS record (0x002F) among the first records means the workbook is encrypted. */
