@@ -78,7 +78,8 @@ export function matchUnit(units: Unit[], envelope: Envelope | null, header: Reco
     for (const name of [unit.name, ...unit.aliases]) {
       for (const text of agencyTexts) {
         const exact = comparableName(name) === comparableName(text);
-        const score = exact ? 1 : nameSimilarity(name, text);
+        // Only an exact match scores 1: "huyện Kiên Lương mới" contains every word of "huyện Kiên Lương" but is not it.
+        const score = exact ? 1 : Math.min(0.95, nameSimilarity(name, text));
         if (!byName || score > byName.score) byName = { unit, score, as: name };
       }
     }
