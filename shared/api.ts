@@ -38,6 +38,14 @@ export const DispatchFile = z.object({
 });
 export type DispatchFile = z.infer<typeof DispatchFile>;
 
+export const WorkRules = z.object({
+  /** 'shared': one number sequence for all administrative documents; 'per_type': one per document type. */
+  numbering: z.enum(['shared', 'per_type']),
+  duplicatePolicy: z.enum(['reject', 'warn', 'allow']),
+  maxFileMb: z.number().int().min(1, 'Giới hạn kích thước tệp tối thiểu 1 MB.').max(2000, 'Giới hạn kích thước tệp tối đa 2000 MB.'),
+});
+export type WorkRules = z.infer<typeof WorkRules>;
+
 export const AppInfo = z.object({
   version: z.string(),
   dataDir: z.string(),
@@ -58,6 +66,10 @@ export const api = {
 
   'settings.getProfile': { input: Empty, output: OrganisationProfileView },
   'settings.saveProfile': { input: OrganisationProfile, output: OrganisationProfileView },
+
+  /** How outgoing documents are numbered, and how imports treat duplicates and large files. */
+  'settings.getWorkRules': { input: Empty, output: WorkRules },
+  'settings.saveWorkRules': { input: WorkRules, output: WorkRules },
 
   'groups.list': { input: Empty, output: z.array(UnitGroup) },
   'groups.create': { input: UnitGroupInput, output: UnitGroup },

@@ -57,6 +57,12 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
     'settings.getProfile': () => app.settings.getProfile(),
     'settings.saveProfile': (profile) => app.settings.saveProfile(profile),
 
+    'settings.getWorkRules': () => ({ numbering: app.settings.getNumberingMode(), ...app.settings.getIntake() }),
+    'settings.saveWorkRules': ({ numbering, duplicatePolicy, maxFileMb }) => {
+      app.settings.saveNumberingMode(numbering);
+      app.settings.saveIntake({ duplicatePolicy, maxFileMb });
+      return { numbering, duplicatePolicy, maxFileMb };
+    },
     'groups.list': () => app.units.listGroups(),
     'groups.create': (group) => app.units.createGroup(group),
     'groups.update': ({ id, group }) => app.units.updateGroup(id, group),

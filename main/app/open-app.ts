@@ -54,7 +54,10 @@ export function openApp(options: OpenAppOptions) {
   const fileStore = createFileStore(path.join(dataDir, FILES_DIR));
   const dispatches = createDispatchesService(db, audit, units, settings, fileStore, () => today());
   const dispatchRenderer = createDispatchRenderer(options.printPdf ?? renderPdf);
-  const imports = createImportService(db, audit, fileStore, units, dispatches, { unpack, extract, recognize: recognizeHeader }, () => today(), DEFAULT_UNPACK_LIMITS, () => settings.getProfile().placeName);
+  const imports = createImportService(db, audit, fileStore, units, dispatches, { unpack, extract, recognize: recognizeHeader }, () => today(), () => {
+    const rules = settings.getIntake();
+    return { ...DEFAULT_UNPACK_LIMITS, maxFileBytes: rules.maxFileMb * 1024 * 1024, duplicates: rules.duplicatePolicy };
+  }, () => settings.getProfile().placeName);
   const incoming = createIncomingService(db, audit, fileStore, units);
   const tracking = createTrackingService(db, audit, units, dispatches);
 

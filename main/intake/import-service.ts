@@ -89,7 +89,7 @@ export function createImportService(
   dispatches: DispatchesService,
   stages: IntakeStages,
   today: () => string,
-  limits: UnpackLimits,
+  limits: () => UnpackLimits & { duplicates: DuplicatePolicy },
   homePlace: () => string,
 ) {
   const repo = createIncomingRepo(db);
@@ -252,7 +252,9 @@ export function createImportService(
 
   return {
     async importInputs(inputs: ImportInput[], options: ImportOptions = {}): Promise<ImportResult[]> {
-      const unpacked = await stages.unpack(inputs, limits);
+      const { duplicates, ...unpackLimits } = limits();
+      options = { duplicates, ...options };
+      const unpacked = await stages.unpack(inputs, unpackLimits);
       const results: ImportResult[] = [];
       for (const refused of unpacked.refused) {
         const stored = refused.bytes ? files.put(refused.bytes) : null;

@@ -12,6 +12,18 @@ const NUMBERING_KEY = 'numbering_sequence';
  */
 export type NumberingMode = 'shared' | 'per_type';
 
+const INTAKE_KEY = 'intake';
+
+/** How imports treat duplicates and large files (issue 4: both are settings). */
+export interface IntakeSettings {
+  /** 'warn': not registered twice, the clerk is told which entry it repeats; 'reject': refused; 'allow': registered again. */
+  duplicatePolicy: 'reject' | 'warn' | 'allow';
+  /** Files larger than this are refused (kept out of the register, with a reason). */
+  maxFileMb: number;
+}
+
+export const DEFAULT_INTAKE_SETTINGS: IntakeSettings = { duplicatePolicy: 'warn', maxFileMb: 100 };
+
 /** Before the clerk fills it in, the profile is empty but valid enough to show a form. */
 const EMPTY_PROFILE: OrganisationProfile = {
   parentAgency: '',
@@ -55,6 +67,16 @@ export function createSettingsService(db: Db, audit: AuditLog) {
       db.transaction(() => {
         write.run(NUMBERING_KEY, JSON.stringify(mode));
         audit.record({ action: 'update', entity: 'settings', detail: { key: NUMBERING_KEY, mode } });
+      })();
+    },
+    getIntake(): IntakeSettings {
+      const row = read.get(INTAKE_KEY);
+      return row ? { ...DEFAULT_INTAKE_SETTINGS, ...(JSON.parse(row.value) as Partial<IntakeSettings>) } : DEFAULT_INTAKE_SETTINGS;
+    },
+    saveIntake(settings: IntakeSettings): void {
+      db.transaction(() => {
+        write.run(INTAKE_KEY, JSON.stringify(settings));
+        audit.record({ action: 'update', entity: 'settings', detail: { key: INTAKE_KEY, settings } });
       })();
     },
     isFirstRun(): boolean {

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempApp } from '../support/temp-app.js';
 import { reportDocx, reportEml } from '../support/report-samples.js';
+import { createCore } from '../../main/api/core.js';
 
 let app: ReturnType<typeof openTempApp>;
 beforeEach(() => {
@@ -95,6 +96,21 @@ describe('importing what units e-mail back', () => {
     expect(r).toMatchObject({ file: 'Báo cáo.docx', attachment: null, receivedDate: '2021-11-12' });
     // No sender address: the agency name alone, from a document, still identifies the unit.
     expect(r!.unit!.name).toBe('UBND huyện Kiên Lương');
+  });
+
+  it('follows the work rules the clerk set: duplicates allowed, and a smaller size limit', async () => {
+    const core = createCore(app, 'browser');
+    expect(await core.call('settings.getWorkRules', {})).toMatchObject({ ok: true, result: { numbering: 'shared', duplicatePolicy: 'warn', maxFileMb: 100 } });
+    await core.call('settings.saveWorkRules', { numbering: 'per_type', duplicatePolicy: 'allow', maxFileMb: 1 });
+    const docx = kienLuong2021();
+    const [first] = await app.imports.importInputs([{ name: 'a.docx', bytes: docx }], { receivedDate: '2021-11-12' });
+    const [second] = await app.imports.importInputs([{ name: 'a.docx', bytes: docx }], { receivedDate: '2021-11-12' });
+    expect([first!.status, second!.status]).toEqual(['registered', 'registered']);
+    const [big] = await app.imports.importInputs([{ name: 'lớn.pdf', bytes: Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2 * 1024 * 1024, 0x20)]) }]);
+    expect(big).toMatchObject({ status: 'rejected' });
+    expect(app.settings.getNumberingMode()).toBe('per_type');
+    const refused = await core.call('settings.saveWorkRules', { numbering: 'shared', duplicatePolicy: 'warn', maxFileMb: 0 });
+    expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('tối thiểu 1 MB') } });
   });
 
   it('keeps a unit that a received document refers to: deleting it deactivates it', async () => {
