@@ -11,6 +11,10 @@ import './styles/first-run.css';
 import './styles/components.css';
 import './styles/dispatches.css';
 import './styles/register.css';
+import './styles/intake.css';
+import './styles/incoming.css';
+import './styles/tracking.css';
+import './styles/dashboard.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Thiếu phần tử #root trong index.html.');

@@ -1,8 +1,8 @@
-// The real Electron app (Playwright's `_electron`): one window titled VănThư on the units screen,
+// The real Electron app (Playwright's `_electron`): one window titled VănThư on the overview screen,
 // the preload bridge and nothing of Node in the page, calls reaching the core's utility process,
 // navigation and pop-ups refused, a crashed core replaced, a second start handing over to the
 // first. Skips with a notice where the Electron binary is absent (this build machine: DESIGN §6).
-import { _electron, expect, test, type ElectronApplication } from '@playwright/test';
+import { _electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,6 +34,11 @@ const sandboxArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
 
 /** The bridge as the page sees it (typed here so the spec does not depend on renderer globals). */
 type PageWindow = Window & { vanthu?: VanThuBridge };
+
+/** The window opens on "Tổng quan"; the unit registry is one click away. */
+async function openUnits(page: Page): Promise<void> {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đơn vị nhận', exact: true }).click();
+}
 
 function demoDataDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'VănThư electron '));
@@ -67,9 +72,9 @@ test.describe('Electron app', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('opens one VănThư window on the units screen', async () => {
+  test('opens one VănThư window on the overview screen', async () => {
     const page = await app.firstWindow();
-    await expect(page.getByRole('heading', { name: 'Đơn vị nhận' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Tổng quan' })).toBeVisible();
     expect(page.url()).toMatch(/^app:\/\/vanthu\//);
     const windows = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows().map((w) => ({ title: w.getTitle(), minimum: w.getMinimumSize() })),
@@ -79,6 +84,7 @@ test.describe('Electron app', () => {
 
   test('gives the page the bridge and nothing of Node; calls reach the core', async () => {
     const page = await app.firstWindow();
+    await openUnits(page);
     await expect(page.getByRole('heading', { name: 'Đơn vị nhận' })).toBeVisible();
     const probe = await page.evaluate(() => {
       const w = window as PageWindow;
@@ -99,6 +105,7 @@ test.describe('Electron app', () => {
 
   test('refuses foreign navigation and pop-ups', async () => {
     const page = await app.firstWindow();
+    await openUnits(page);
     await expect(page.getByRole('heading', { name: 'Đơn vị nhận' })).toBeVisible();
     const opened = await page.evaluate(() => window.open('https://example.com/') === null);
     expect(opened).toBe(true);
@@ -112,6 +119,7 @@ test.describe('Electron app', () => {
 
   test('replaces a crashed core and keeps answering', async () => {
     const page = await app.firstWindow();
+    await openUnits(page);
     await expect(page.getByRole('heading', { name: 'Đơn vị nhận' })).toBeVisible();
     const corePid = await app.evaluate(({ app: electronApp }) =>
       electronApp.getAppMetrics().find((metric) => metric.type === 'Utility' && metric.serviceName === 'VănThư core')?.pid,

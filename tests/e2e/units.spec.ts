@@ -8,6 +8,11 @@ import { test, expect } from './fixtures.js';
  * export to Excel, re-import (nothing changes), and import a broken file (nothing lands).
  */
 
+// The application opens on "Tổng quan"; these steps start from the unit registry.
+test.beforeEach(async ({ appPage: page }) => {
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Đơn vị nhận', exact: true }).click();
+});
+
 test('search without diacritics finds UBND huyện Kiên Lương', async ({ appPage: page }) => {
   await expect(page.getByRole('heading', { name: 'Đơn vị nhận' })).toBeVisible();
   await expect(page.getByTestId('unit-row')).toHaveCount(41);

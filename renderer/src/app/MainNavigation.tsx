@@ -1,10 +1,18 @@
 import type { ReactNode } from 'react';
-import { BuildingIcon, DocumentIcon, RegisterBookIcon, SettingsIcon } from '../components/icons';
+import { BuildingIcon, DocumentIcon, ImportIcon, RegisterBookIcon, ReviewIcon, SettingsIcon } from '../components/icons';
+import { DashboardIcon } from '../pages/dashboard/DashboardIcon';
+import { ReviewCountBadge } from '../pages/intake/ReviewCountBadge';
+import { TrackingIcon } from '../pages/tracking/TrackingIcon';
 import { routeHref, type Route } from './routes';
 
 const ITEMS: { route: Route; label: string; icon: ReactNode }[] = [
+  { route: 'dashboard', label: 'Tổng quan', icon: <DashboardIcon /> },
   { route: 'dispatches', label: 'Văn bản đi', icon: <DocumentIcon /> },
   { route: 'register', label: 'Sổ văn bản đi', icon: <RegisterBookIcon /> },
+  { route: 'intake', label: 'Nhập văn bản đến', icon: <ImportIcon /> },
+  { route: 'review', label: 'Chờ xác nhận', icon: <ReviewIcon /> },
+  { route: 'incoming', label: 'Sổ văn bản đến', icon: <RegisterBookIcon /> },
+  { route: 'tracking', label: 'Theo dõi báo cáo', icon: <TrackingIcon /> },
   { route: 'units', label: 'Đơn vị nhận', icon: <BuildingIcon /> },
   { route: 'settings', label: 'Cài đặt', icon: <SettingsIcon /> },
 ];
@@ -18,6 +26,7 @@ export function MainNavigation({ current }: { current: Route }) {
             <a href={routeHref(item.route)} className="main-navigation-item" aria-current={item.route === current ? 'page' : undefined}>
               {item.icon}
               <span>{item.label}</span>
+              {item.route === 'review' && <ReviewCountBadge />}
             </a>
           </li>
         ))}

@@ -154,3 +154,11 @@ export function EditIcon() {
     </Icon>
   );
 }
+
+export function ReviewIcon() {
+  return (
+    <Icon>
+      <path d="M5.5 2.5h-2v12h9v-12h-2M5.5 1.5h5v2h-5zM5.5 9l2 2 3.5-4" />
+    </Icon>
+  );
+}

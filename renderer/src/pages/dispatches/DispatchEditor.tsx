@@ -12,6 +12,7 @@ import { ArrowLeftIcon, SendIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { formatDate } from '../../formatting/dates';
 import { RegisterFieldsDialog } from '../register/RegisterFieldsDialog';
+import { TrackingIcon } from '../tracking/TrackingIcon';
 import { dispatchReference } from './dispatch-text';
 import { DispatchForm } from './DispatchForm';
 import { DispatchStatusBadge } from './DispatchStatusBadge';
@@ -120,6 +121,12 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
             <button type="button" className="button button-primary" onClick={() => setDialog('set-number')}>
               Ghi số viết tay…
             </button>
+          )}
+          {dispatch.status === 'issued' && dispatch.requirement && (
+            <a className="button" href={routeHref('tracking', dispatch.id)} title="Xem đơn vị nào đã báo cáo, đúng hạn hay trễ hạn">
+              <TrackingIcon />
+              Theo dõi báo cáo
+            </a>
           )}
           <ExportActions dispatchId={dispatch.id} numbered={dispatch.number !== null} beforeExport={flush} />
           {draft && (

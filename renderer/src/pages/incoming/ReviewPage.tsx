@@ -1,0 +1,169 @@
+import { useState, type ReactNode } from 'react';
+import type { IncomingDocument } from '../../../../shared/domain/incoming';
+import { api } from '../../api/client';
+import { errorMessage } from '../../api/error-message';
+import { navigate, routeHref } from '../../app/routes';
+import { useToast } from '../../app/toasts';
+import { useKeyboardShortcut } from '../../app/use-keyboard-shortcut';
+import { ArrowLeftIcon } from '../../components/icons';
+import { Notice } from '../../components/Notice';
+import { formatDate } from '../../formatting/dates';
+import { useReviewCount } from '../intake/ImportSessionProvider';
+import { correctionValues, toCorrection, type CorrectionErrors, type CorrectionValues } from './correction-values';
+import { arrivalLabel } from './incoming-text';
+import { OriginalFileViewer } from './OriginalFileViewer';
+import { ReviewForm } from './ReviewForm';
+import { useReferenceData, type ReferenceData } from './use-reference-data';
+import { useIncomingDocument } from './use-incoming-document';
+import { useReviewQueue } from './use-review-queue';
+
+/**
+ * One received document beside what VănThư recognised in it: the original on the left, the
+ * fields on the right. "Xác nhận" (Ctrl+Enter) saves the corrections and opens the next one
+ * waiting; for a document already registered the same screen corrects it.
+ */
+export function ReviewPage({ id }: { id: number }) {
+  const { document, error: loadError } = useIncomingDocument(id);
+  const { data: reference, error: referenceError } = useReferenceData();
+  const { queue } = useReviewQueue();
+
+  const error = loadError ?? referenceError;
+  return (
+    <div className="page page-fixed-header review-page">
+      {error ? (
+        <>
+          <ReviewHeader title="Xác nhận văn bản đến" />
+          <Notice tone="error">{error}</Notice>
+        </>
+      ) : !document || !reference ? (
+        <>
+          <ReviewHeader title="Xác nhận văn bản đến" />
+          <p className="empty-state">Đang mở văn bản…</p>
+        </>
+      ) : (
+        <ReviewWorkspace document={document} reference={reference} queue={queue} />
+      )}
+    </div>
+  );
+}
+
+interface ReviewHeaderProps {
+  title: string;
+  /** Where "back" goes: the queue, or for a document already registered its own page. */
+  backTo?: { href: string; label: string };
+  children?: ReactNode;
+}
+
+const BACK_TO_QUEUE = { href: routeHref('review'), label: 'Chờ xác nhận' };
+
+function ReviewHeader({ title, backTo = BACK_TO_QUEUE, children }: ReviewHeaderProps) {
+  return (
+    <header className="page-header review-header">
+      <div className="review-heading">
+        <a className="button button-subtle review-back" href={backTo.href}>
+          <ArrowLeftIcon />
+          {backTo.label}
+        </a>
+        <h1 className="page-title">{title}</h1>
+      </div>
+      {children && <div className="toolbar">{children}</div>}
+    </header>
+  );
+}
+
+interface ReviewWorkspaceProps {
+  document: IncomingDocument;
+  reference: ReferenceData;
+  queue: IncomingDocument[] | null;
+}
+
+function ReviewWorkspace({ document, reference, queue }: ReviewWorkspaceProps) {
+  const showToast = useToast();
+  const { refresh: refreshReviewCount } = useReviewCount();
+  const [values, setValues] = useState<CorrectionValues>(() => correctionValues(document));
+  const [errors, setErrors] = useState<CorrectionErrors>({});
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const inReview = document.status === 'needs_review';
+  const arrival = arrivalLabel(document.arrivalNumber, document.arrivalYear);
+  const position = queue ? queue.findIndex((d) => d.id === document.id) : -1;
+  const next = queue?.find((d, i) => i > position && d.id !== document.id) ?? queue?.find((d) => d.id !== document.id) ?? null;
+
+  const openNext = (): void => {
+    if (next) navigate('review', next.id);
+    else navigate('review');
+  };
+
+  const save = async (): Promise<void> => {
+    if (busy) return;
+    const unit = reference.units.find((u) => u.id === values.unitId) ?? null;
+    const checked = toCorrection(values, unit);
+    if ('errors' in checked) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    setSaveError(null);
+    setBusy(true);
+    try {
+      await api.call('incoming.confirm', { id: document.id, correction: checked.correction });
+      refreshReviewCount();
+      if (inReview) {
+        showToast({ message: next ? `Đã xác nhận văn bản đến số ${arrival}. Mở văn bản kế tiếp.` : `Đã xác nhận văn bản đến số ${arrival}. Hàng chờ đã hết.` });
+        openNext();
+      } else {
+        showToast({ message: `Đã lưu văn bản đến số ${arrival}.` });
+        navigate('incoming', document.id);
+      }
+    } catch (e) {
+      setSaveError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+  useKeyboardShortcut('enter', () => void save());
+
+  return (
+    <>
+      <ReviewHeader
+        title={inReview ? `Xác nhận văn bản đến số ${arrival}` : `Sửa văn bản đến số ${arrival}`}
+        backTo={inReview ? BACK_TO_QUEUE : { href: routeHref('incoming', document.id), label: 'Văn bản đến' }}
+      >
+        {inReview && position >= 0 && queue && (
+          <span className="review-position" aria-live="polite">
+            {position + 1}/{queue.length} trong hàng chờ
+          </span>
+        )}
+        {inReview && next && (
+          <button type="button" className="button" title="Để văn bản này lại, mở văn bản kế tiếp trong hàng chờ" onClick={openNext}>
+            Bỏ qua
+          </button>
+        )}
+        <button type="button" className="button button-primary button-wide" title={`${inReview ? 'Xác nhận' : 'Lưu'} (Ctrl+Enter)`} disabled={busy} aria-busy={busy} onClick={() => void save()}>
+          {inReview ? 'Xác nhận' : 'Lưu'}
+        </button>
+      </ReviewHeader>
+
+      <div className="review-workspace">
+        <OriginalFileViewer document={document} />
+        <section className="review-fields" aria-label="Thông tin nhận biết">
+          {saveError && <Notice tone="error">{saveError}</Notice>}
+          {inReview && document.reviewReason && (
+            <div className="review-reason" data-testid="review-reason">
+              <strong>Cần xác nhận vì:</strong> {document.reviewReason}
+            </div>
+          )}
+          {!inReview && (
+            <Notice tone="info">
+              Văn bản này đã vào sổ. Sửa các trường rồi bấm “Lưu”; <a href={routeHref('incoming', document.id)}>xem chi tiết văn bản</a>.
+            </Notice>
+          )}
+          <p className="review-meta">
+            Nhận ngày {formatDate(document.receivedDate)} · Số đến {arrival}
+            {document.signer && <> · Người ký: {document.signer}</>}
+          </p>
+          <ReviewForm document={document} reference={reference} values={values} errors={errors} onChange={setValues} />
+        </section>
+      </div>
+    </>
+  );
+}

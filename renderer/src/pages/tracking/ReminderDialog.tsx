@@ -1,0 +1,94 @@
+import { useState } from 'react';
+import type { Dispatch } from '../../../../shared/domain/dispatch';
+import type { TrackingPeriod } from '../../../../shared/domain/tracking';
+import { api } from '../../api/client';
+import { errorMessage } from '../../api/error-message';
+import { Dialog } from '../../components/Dialog';
+import { Field } from '../../components/Field';
+import { Notice } from '../../components/Notice';
+import { formatDate } from '../../formatting/dates';
+import { periodPhrase } from './tracking-text';
+
+interface ReminderDialogProps {
+  dispatchId: number;
+  /** The periods with units still missing after their last day; at least one. */
+  periods: TrackingPeriod[];
+  /** The period to offer first (the one the clerk is looking at), when it has units missing. */
+  initialKey: string | null;
+  onDone(draft: Dispatch, period: TrackingPeriod): void;
+  onClose(): void;
+}
+
+/**
+ * "Đôn đốc các đơn vị chưa báo cáo": names exactly the units the công văn đôn đốc will go to,
+ * then saves it as a draft in the outgoing register for the clerk to check and issue.
+ */
+export function ReminderDialog({ dispatchId, periods, initialKey, onDone, onClose }: ReminderDialogProps) {
+  const [key, setKey] = useState(() => (periods.some((p) => p.period.key === initialKey) ? initialKey : periods[0]?.period.key) ?? '');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const chosen = periods.find((p) => p.period.key === key);
+  const missing = chosen?.rows.filter((r) => r.status === 'missing') ?? [];
+
+  const submit = async (): Promise<void> => {
+    if (busy || !chosen) return;
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await api.call('tracking.reminderDraft', { dispatchId, periodKey: chosen.period.key }), chosen);
+    } catch (e) {
+      setError(errorMessage(e));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="Đôn đốc các đơn vị chưa báo cáo"
+      onClose={onClose}
+      onSubmit={() => void submit()}
+      testId="reminder-dialog"
+      footer={
+        <>
+          <button type="submit" className="button button-primary" disabled={busy || !chosen} aria-busy={busy} data-autofocus>
+            Soạn công văn đôn đốc
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            Hủy
+          </button>
+        </>
+      }
+    >
+      {error && <Notice tone="error">{error}</Notice>}
+      <div className="form-stack">
+        {periods.length > 1 && (
+          <Field label="Kỳ báo cáo">
+            {(control) => (
+              <select {...control} className="input" value={key} onChange={(e) => setKey(e.target.value)}>
+                {periods.map((p) => (
+                  <option key={p.period.key} value={p.period.key}>
+                    {p.period.label} — {p.counts.missing} đơn vị chưa báo cáo
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        {chosen && (
+          <p>
+            Công văn đôn đốc gửi <strong>{missing.length} đơn vị</strong> chưa báo cáo kỳ {periodPhrase(chosen.period.label)} (hạn cuối{' '}
+            {formatDate(chosen.period.dueDate)}). Dự thảo được lưu vào Văn bản đi và mở ra để xem lại, ban hành, tải .docx hoặc tạo email.
+          </p>
+        )}
+        <ul className="reminder-units" aria-label="Các đơn vị sẽ được đôn đốc">
+          {missing.map((r) => (
+            <li key={r.unit.id}>
+              {r.unit.name}
+              <span className="muted"> · quá hạn {r.daysLate ?? 0} ngày</span>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </Dialog>
+  );
+}
