@@ -41,7 +41,7 @@ function DashboardPanels({ dashboard: d, trackable }: { dashboard: Dashboard; tr
   return (
     <div className="dashboard-grid">
       <div className="dashboard-column">
-        <DashboardPanel title="Quá hạn, còn đơn vị chưa báo cáo" count={overdue.length} tone="overdue" link={trackable > 0 ? <TrackingLink /> : null}>
+        <DashboardPanel title="Quá hạn, còn đơn vị chưa báo cáo" count={overdue.length} tone={overdue.length ? 'overdue' : 'calm'} link={trackable > 0 ? <TrackingLink /> : null}>
           {trackable === 0 ? (
             <NothingTracked />
           ) : overdue.length === 0 ? (
@@ -50,7 +50,7 @@ function DashboardPanels({ dashboard: d, trackable }: { dashboard: Dashboard; tr
             <DeadlineList deadlines={overdue} tone="overdue" testId="overdue-item" />
           )}
         </DashboardPanel>
-        <DashboardPanel title="Hạn báo cáo trong 30 ngày tới" count={upcoming.length} tone="upcoming">
+        <DashboardPanel title="Hạn báo cáo trong 30 ngày tới" count={upcoming.length} tone={upcoming.length ? 'upcoming' : 'calm'}>
           {upcoming.length === 0 ? (
             <p className="dashboard-empty">
               {trackable === 0 ? 'Chưa có hạn báo cáo nào để theo dõi.' : 'Không có hạn báo cáo nào trong 30 ngày tới.'}

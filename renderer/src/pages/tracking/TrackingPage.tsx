@@ -20,7 +20,7 @@ import { ReminderDialog } from './ReminderDialog';
 import { StatusFilter } from './StatusFilter';
 import { TrackingFilterBar } from './TrackingFilterBar';
 import { TrackingMatrix, type CellKey } from './TrackingMatrix';
-import { ALL_GROUPS, buildMatrix, filterRows, matrixGroups, type GroupFilter } from './tracking-matrix';
+import { ALL_GROUPS, buildMatrix, countStatuses, filterRows, matrixGroups, type GroupFilter } from './tracking-matrix';
 import { dispatchTitle, periodPhrase } from './tracking-text';
 import { useTrackableDispatches } from './use-trackable-dispatches';
 import { useTracking } from './use-tracking';
@@ -93,18 +93,18 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
   const workspaceRef = useRef<HTMLDivElement>(null);
 
   const dispatch = dispatches.find((d) => d.id === dispatchId) ?? null;
+  // A dispatch opened by its address that is not in the list (voided since): offer it too, as the tracking names it.
+  const choices = dispatch || !periods?.[0] ? dispatches : [periods[0].dispatch, ...dispatches];
   const shownKey = periods?.some((p) => p.period.key === periodKey) ? periodKey : null;
   const shown = useMemo(() => (periods ?? []).filter((p) => shownKey === null || p.period.key === shownKey), [periods, shownKey]);
   const matrix = useMemo(() => buildMatrix(shown), [shown]);
   const groups = useMemo(() => matrixGroups(matrix), [matrix]);
   const inGroup = filterRows(matrix, group, null);
   const rows = filterRows(inGroup, ALL_GROUPS, status);
-  const statusCounts = new Map<ObligationStatus, number>();
-  for (const row of inGroup) for (const cell of row.cells) if (cell) statusCounts.set(cell.status, (statusCounts.get(cell.status) ?? 0) + 1);
   const overduePeriods = (periods ?? []).filter((p) => p.counts.missing > 0);
 
-  const cell = selectedCell(shown, selected);
-  const target: CellTarget | null = cell && { dispatchId, period: cell.period, unit: cell.row.unit };
+  const current = selectedCell(shown, selected);
+  const target: CellTarget | null = current && { dispatchId, period: current.period, unit: current.row.unit };
 
   const exportXlsx = async (): Promise<void> => {
     setBusy(true);
@@ -206,7 +206,7 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
       </div>
 
       <TrackingFilterBar
-        dispatches={dispatch || !periods?.[0] ? dispatches : [{ ...periods[0].dispatch }, ...dispatches]}
+        dispatches={choices}
         dispatchId={dispatchId}
         onDispatchChange={(id) => navigate('tracking', id)}
         periods={periods ?? []}
@@ -217,7 +217,7 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
         onGroupChange={setGroup}
       />
       <div className="tracking-legend-bar">
-        <StatusFilter counts={statusCounts} value={status} onChange={setStatus} />
+        <StatusFilter counts={countStatuses(inGroup)} value={status} onChange={setStatus} />
         {(group !== ALL_GROUPS || status !== null) && <span className="tracking-filter-note">Số liệu cuối bảng tính cho mọi đơn vị của kỳ.</span>}
       </div>
 
@@ -260,10 +260,10 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
             <TrackingMatrix periods={shown} rows={rows} today={info.today} selected={selected} onSelect={setSelected} onOpen={openCell} />
           )}
         </div>
-        {panelOpen && cell && (
+        {panelOpen && current && (
           <ObligationPanel
-            period={cell.period}
-            row={cell.row}
+            period={current.period}
+            row={current.row}
             onClose={closePanel}
             onExempt={() => setDialog('exempt')}
             onWithdrawExemption={() => setDialog('withdraw')}

@@ -71,6 +71,13 @@ export function filterRows(rows: readonly MatrixRow[], group: GroupFilter, statu
   );
 }
 
+/** How many cells of `rows` have each status (for the legend). */
+export function countStatuses(rows: readonly MatrixRow[]): Map<ObligationStatus, number> {
+  const counts = new Map<ObligationStatus, number>();
+  for (const row of rows) for (const cell of row.cells) if (cell) counts.set(cell.status, (counts.get(cell.status) ?? 0) + 1);
+  return counts;
+}
+
 /** Consecutive rows of the same group under one header, as in the unit registry. */
 export function sectionsOf(rows: readonly MatrixRow[]): MatrixSection[] {
   const sections: MatrixSection[] = [];
