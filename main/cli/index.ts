@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { defaultDataDir } from '../app/data-dir.js';
 import { APP_VERSION } from '../app/version.js';
+import { preferSmallHeap } from '../app/memory.js';
 import { CliError, usage, type Context } from './context.js';
 import { runInit } from './commands/init.js';
 import { runUnits } from './commands/units.js';
@@ -141,6 +142,7 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
 // Run when executed as the CLI bundle (not when imported by tests).
 const entry = process.argv[1] ? fs.realpathSync(process.argv[1]) : '';
 if (entry.endsWith(`${path.sep}vanthu.mjs`)) {
+  preferSmallHeap();
   // A reader that stops early (`vanthu units list | head`) is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(0);

@@ -5,6 +5,7 @@
  * `{ id, response }`; `core.call` validates the input and never throws.
  */
 import { defaultDataDir } from '../app/data-dir.js';
+import { preferSmallHeap } from '../app/memory.js';
 import type { Core } from '../api/core.js';
 import type { ApiResponse, Method } from '../../shared/api.js';
 import {
@@ -20,6 +21,8 @@ if (!port) {
   console.error('core-process phải được chạy trong utilityProcess của Electron.');
   process.exit(2);
 }
+
+preferSmallHeap();
 
 // main.ts passes the data folder it chose (and gave Chromium) in VANTHU_DATA.
 const dataDir = defaultDataDir();

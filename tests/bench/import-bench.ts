@@ -9,6 +9,7 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { openApp } from '../../main/app/open-app.js';
+import { preferSmallHeap } from '../../main/app/memory.js';
 import { docxBytes, emlBytes, pdfBytes, wp } from '../support/intake-samples.js';
 import { fold } from '../../shared/vn/fold.js';
 
@@ -61,6 +62,7 @@ async function generate(i: number, unit: string, email: string): Promise<{ name:
 
 /** The import itself runs in a fresh child process, so its memory is the import's, not the generator's. */
 async function importPhase(dataDir: string, inputDir: string): Promise<void> {
+  preferSmallHeap(); // as the CLI and the Electron core process do
   const app = openApp({ dataDir, printPdf: async () => Buffer.alloc(0) });
   const names = fs.readdirSync(inputDir).sort();
   const BATCH = 10; // as a clerk drops a handful of files at a time
