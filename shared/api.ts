@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './domain/common.js';
 import { OrganisationProfile, OrganisationProfileView } from './domain/organisation.js';
-import { Dispatch, DispatchContent, DispatchStatus } from './domain/dispatch.js';
+import { Dispatch, DispatchContent, DispatchStatus, ReportingRequirement } from './domain/dispatch.js';
 import { Dashboard, TrackingPeriod } from './domain/tracking.js';
 import { ImportResult, IncomingDocument, IncomingRegisterRow, PaperDocument, ReviewCorrection } from './domain/incoming.js';
 import {
@@ -156,6 +156,7 @@ export const api = {
   'incoming.get': { input: ById, output: IncomingDocument },
   'incoming.confirm': { input: z.object({ id: Id, correction: ReviewCorrection }).strict(), output: IncomingDocument },
   'incoming.registerPaper': { input: PaperDocument, output: IncomingDocument },
+  'incoming.unlinkDispatch': { input: ById, output: IncomingDocument },
   'incoming.forward': { input: z.object({ id: Id, to: z.string().max(300), date: IsoDate }).strict(), output: IncomingDocument },
   'incoming.fileBytes': { input: z.object({ id: Id, fileId: Id }).strict(), output: FileBytes },
   'register.incoming': { input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(), output: z.array(IncomingRegisterRow) },
@@ -202,6 +203,11 @@ export const api = {
     ),
   },
   'register.outgoingXlsx': { input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(), output: FileBytes },
+  /** Changes what an issued dispatch asks for (deadline, periods, expected units) without touching the printed text. */
+  'dispatches.updateRequirement': {
+    input: z.object({ id: Id, requirement: ReportingRequirement.nullable(), expectedUnitIds: z.array(Id).max(2000) }).strict(),
+    output: Dispatch,
+  },
   'dispatches.updateRegisterFields': {
     input: z
       .object({

@@ -127,6 +127,7 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
     'incoming.get': ({ id }) => app.incoming.get(id),
     'incoming.confirm': ({ id, correction }) => app.incoming.confirm(id, correction),
     'incoming.registerPaper': (paper) => app.incoming.registerPaper(paper),
+    'incoming.unlinkDispatch': ({ id }) => app.incoming.unlinkDispatch(id),
     'incoming.forward': ({ id, to, date }) => app.incoming.forward(id, to, date),
     'incoming.fileBytes': ({ id, fileId }) => {
       const f = app.incoming.fileBytes(id, fileId);
@@ -172,6 +173,7 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
       fileName: `So-dang-ky-van-ban-di_${year}.xlsx`,
       base64: (await writeOutgoingRegister(year, outgoingRegisterRows(app.dispatches.register(year)), app.settings.getProfile())).toString('base64'),
     }),
+    'dispatches.updateRequirement': ({ id, requirement, expectedUnitIds }) => app.dispatches.updateRequirement(id, requirement, expectedUnitIds),
     'dispatches.updateRegisterFields': ({ id, ...fields }) => app.dispatches.updateRegisterFields(id, fields),
   };
 }

@@ -141,6 +141,22 @@ export function createDispatchesService(
       })();
     },
 
+    /**
+     * The reporting requirement and the units expected, changed after issue (a deadline moved by
+     * the superior body, a unit added or dropped). The printed document is not touched; the change
+     * is recorded in the audit log, and tracking follows it at once.
+     */
+    updateRequirement(id: number, requirement: DispatchContent['requirement'], expectedUnitIds: number[]): Dispatch {
+      return db.transaction(() => {
+        const d = requireDispatch(id);
+        if (d.status === 'voided') throw new UserError('voided', `Văn bản ${describe(d)} đã bị hủy.`);
+        const content = DispatchContent.parse({ ...d, requirement, expectedUnitIds });
+        repo.update(id, { ...stored(content), symbol: d.symbol }, now());
+        audit.record({ action: 'update', entity: 'dispatch', entityId: id, detail: { requirement: { before: d.requirement, after: requirement }, expectedUnitIds } });
+        return requireDispatch(id);
+      })();
+    },
+
     /** The outgoing-register columns that are filled in after issue (copies, keeper, notes). */
     updateRegisterFields(id: number, fields: { copies: number | null; fileKeeper: string | null; notes: string | null; sentDate: string | null }): Dispatch {
       return db.transaction(() => {

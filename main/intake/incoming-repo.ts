@@ -114,6 +114,9 @@ export function createIncomingRepo(db: Db) {
            dispatch_id = @dispatchId, dispatch_confidence = 1, dispatch_reasons = @dispatchReasons, period_key = @periodKey,
            period_confidence = 1, period_reasons = @periodReasons, updated_at = @now
      WHERE id = @id`);
+  const unlink = db.prepare(
+    "UPDATE incoming_documents SET dispatch_id = NULL, dispatch_confidence = NULL, dispatch_reasons = '[]', period_key = NULL, period_confidence = NULL, period_reasons = '[]', updated_at = ? WHERE id = ?",
+  );
   const setNotes = db.prepare('UPDATE incoming_documents SET notes = ?, updated_at = ? WHERE id = ?');
   const forward = db.prepare('UPDATE incoming_documents SET forwarded_to = ?, forwarded_date = ?, updated_at = ? WHERE id = ?');
 
@@ -123,6 +126,7 @@ export function createIncomingRepo(db: Db) {
       const by = (set: unknown) => JSON.stringify(set === null ? [] : ['văn thư xác nhận']);
       confirm.run({ ...v, id, now, unitReasons: by(v.unitId), dispatchReasons: by(v.dispatchId), periodReasons: by(v.periodKey) });
     },
+    unlinkDispatch: (id: number, now: string): void => void unlink.run(now, id),
     setNotes: (id: number, notes: string | null, now: string): void => void setNotes.run(notes, now, id),
     forward: (id: number, to: string, date: string, now: string): void => void forward.run(to, date, now, id),
     nextArrivalNumber: (year: number): number => (nextNumber.get(year)?.n ?? 0) + 1,

@@ -127,6 +127,16 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
       })();
     },
 
+    /** Takes a document off the dispatch it was matched to (it stays in the register); tracking follows at once. */
+    unlinkDispatch(id: number): IncomingDocument {
+      return db.transaction(() => {
+        const before = requireDocument(id);
+        repo.unlinkDispatch(id, now());
+        audit.record({ action: 'update', entity: 'incoming_document', entityId: id, detail: { unlinked: { dispatchId: before.dispatchId, periodKey: before.periodKey } } });
+        return requireDocument(id);
+      })();
+    },
+
     /** A document received on paper takes the next số đến of the same sequence. */
     registerPaper(input: PaperDocument): IncomingDocument {
       const p = PaperDocument.parse(input);

@@ -100,6 +100,33 @@ describe('tracking công văn 864, period 2021 (last day 14/11: "trước ngày 
     expect(nothing).toMatchObject({ ok: false, error: { code: 'nothing_missing' } });
   });
 
+  it('follows a deadline moved after issue, a unit added to the list, and a document unlinked', async () => {
+    const kl = await report('ubndkienluong@kiengiang.gov.vn', '2021-11-15');
+    expect(row(app.tracking.track(cv864.id, '2021-11-20', '2021'), 'UBND huyện Kiên Lương').status).toBe('late');
+    // The superior body allowed until 20/11 ("chậm nhất ngày"): the same report is now on time.
+    const extra = app.units.create({ name: 'Ban Quản lý dự án tỉnh', groupId: app.units.listGroups()[0]!.id });
+    app.dispatches.updateRequirement(
+      cv864.id,
+      { frequency: 'yearly', dueDay: 20, dueMonth: 11, fromYear: 2021, toYear: 2025, deadline: 'by' },
+      [...cv864.expectedUnitIds, extra.id],
+    );
+    const moved = app.tracking.track(cv864.id, '2021-11-20', '2021');
+    expect(moved[0]!.period.dueDate).toBe('2021-11-20');
+    expect(row(moved, 'UBND huyện Kiên Lương').status).toBe('on_time');
+    expect(row(moved, 'Ban Quản lý dự án tỉnh').status).toBe('not_due');
+    expect(moved[0]!.counts.expected).toBe(42);
+    // A report matched by mistake is taken off: the unit is missing again, and the document stays registered.
+    app.incoming.unlinkDispatch(kl.entryId!);
+    expect(row(app.tracking.track(cv864.id, '2021-11-21', '2021'), 'UBND huyện Kiên Lương').status).toBe('missing');
+    expect(app.incoming.get(kl.entryId!).status).toBe('registered');
+  });
+
+  it('keeps a deadline that falls on a weekend as written', () => {
+    // 15/11/2025 is a Saturday: "trước ngày 15/11" still ends on Friday 14/11, and "chậm nhất" on the Saturday itself.
+    const d = app.dispatches.updateRequirement(cv864.id, { frequency: 'yearly', dueDay: 15, dueMonth: 11, fromYear: 2025, toYear: 2025, deadline: 'by' }, cv864.expectedUnitIds);
+    expect(app.tracking.track(d.id, '2025-11-20')[0]!.period.dueDate).toBe('2025-11-15');
+  });
+
   it('refuses a period the dispatch does not have, naming the ones it has', () => {
     expect(() => app.tracking.track(cv864.id, '2021-11-20', '2030')).toThrow(/2021, 2022, 2023, 2024, 2025/);
   });
