@@ -184,6 +184,20 @@ export const api = {
     output: FileBytes,
   },
   'dashboard.get': { input: Empty, output: Dashboard },
+  /** One search over received documents (full text), dispatches and units; diacritics and đ folded. */
+  'search.query': {
+    input: z.object({ query: z.string().max(300), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.array(
+      z.object({
+        kind: z.enum(['incoming', 'dispatch', 'unit']),
+        id: Id,
+        title: z.string(),
+        subtitle: z.string(),
+        date: z.string().nullable(),
+        snippet: z.object({ text: z.string(), highlights: z.array(z.tuple([z.number().int(), z.number().int()])) }).nullable(),
+      }),
+    ),
+  },
   'register.outgoing': {
     input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(),
     output: z.array(

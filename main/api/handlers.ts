@@ -168,6 +168,7 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
       const today = app.today();
       return { today, ...app.tracking.dashboard(today), ...app.incoming.summary() };
     },
+    'search.query': ({ query, limit }) => app.search.search(query, limit),
     'register.outgoing': ({ year }) => outgoingRegisterRows(app.dispatches.register(year)),
     'register.outgoingXlsx': async ({ year }) => ({
       fileName: `So-dang-ky-van-ban-di_${year}.xlsx`,

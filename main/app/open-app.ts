@@ -16,6 +16,7 @@ import { extract } from '../intake/extract.js';
 import { recognizeHeader } from '../intake/recognize-header.js';
 import { DEFAULT_UNPACK_LIMITS } from '../intake/types.js';
 import { createTrackingService } from '../tracking/tracking-service.js';
+import { createSearchService } from '../search/search-service.js';
 import { loadDemoData } from './demo-data.js';
 import { createLog } from './log.js';
 import { today } from './clock.js';
@@ -60,6 +61,7 @@ export function openApp(options: OpenAppOptions) {
   }, () => settings.getProfile().placeName);
   const incoming = createIncomingService(db, audit, fileStore, units);
   const tracking = createTrackingService(db, audit, units, dispatches);
+  const search = createSearchService(db, units, dispatches);
 
   return {
     dataDir,
@@ -74,6 +76,7 @@ export function openApp(options: OpenAppOptions) {
     imports,
     incoming,
     tracking,
+    search,
     today: () => today(),
     loadDemoData: () => loadDemoData(db, units, settings, dispatches),
     close(): void {

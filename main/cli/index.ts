@@ -11,6 +11,7 @@ import { runDispatch } from './commands/dispatch.js';
 import { runRegister } from './commands/register.js';
 import { runImport } from './commands/import.js';
 import { runRemind, runTracking } from './commands/tracking.js';
+import { runSearch } from './commands/search.js';
 
 /**
  * The `vanthu` command (DESIGN §5). Every command goes through the same handler table
@@ -45,6 +46,8 @@ Lệnh:
                               Soạn công văn đôn đốc các đơn vị chưa báo cáo (lưu vào sổ văn bản đi)
   register out|in --year NĂM --out TỆP.xlsx
                               Xuất sổ đăng ký văn bản đi hoặc đến của năm (theo Nghị định 30)
+  search TỪ_KHÓA              Tìm trong văn bản đến (cả nội dung), văn bản đi và đơn vị;
+                              gõ không dấu được; "trong ngoặc kép" là cụm từ
   serve [--port N]            Chạy chế độ trình duyệt trên 127.0.0.1 (in ra đường dẫn kèm mã phiên)
 
   VB là mã văn bản hoặc số, ký hiệu như khi in ("864/STTTT-TTBCBC"), thêm --year NĂM nếu trùng.
@@ -116,6 +119,9 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         break;
       case 'remind':
         await runRemind(ctx, args);
+        break;
+      case 'search':
+        await runSearch(ctx, args);
         break;
       case 'register':
         await runRegister(ctx, args);

@@ -195,6 +195,14 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('search finds the imported report without diacritics, as documented', async () => {
+    const r = await run('--data', dir, 'search', 'tuyen', 'truyen', 'rac', 'thai');
+    expect(r.code).toBe(0);
+    expectShape(r.json, documented('search'));
+    expect((r.json as { kind: string }[]).some((h) => h.kind === 'incoming')).toBe(true);
+    expect((await run('--data', dir, 'search')).code).toBe(2);
+  });
+
   it('register out writes the year\'s outgoing register with the decree\'s columns', async () => {
     const file = path.join(dir, 'Sổ đi 2021.xlsx');
     const r = await run('--data', dir, 'register', 'out', '--year', '2021', '--out', file);
@@ -216,7 +224,7 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(await main(['--help'], (t) => lines.push(t))).toBe(0);
     const help = lines.join('\n');
     expect(help).toContain('Cách dùng');
-    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'import', 'tracking', 'remind', 'register out|in', 'serve [--port N]']) {
+    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'import', 'tracking', 'remind', 'register out|in', 'search', 'serve [--port N]']) {
       expect(help).toContain(command);
       const [verb, variants] = command.split(' [')[0]!.split(' ');
       for (const variant of variants?.split('|') ?? ['']) expect(doc).toContain(`## \`${verb}${variant ? ` ${variant}` : ''}`);
