@@ -67,6 +67,7 @@ export function openApp(options: OpenAppOptions) {
     dataDir,
     db,
     log,
+    audit,
     settings,
     units,
     unitsSpreadsheet,

@@ -12,6 +12,7 @@ import { runRegister } from './commands/register.js';
 import { runImport } from './commands/import.js';
 import { runRemind, runTracking } from './commands/tracking.js';
 import { runSearch } from './commands/search.js';
+import { runBackup, runRestore } from './commands/backup.js';
 
 /**
  * The `vanthu` command (DESIGN §5). Every command goes through the same handler table
@@ -48,6 +49,8 @@ Lệnh:
                               Xuất sổ đăng ký văn bản đi hoặc đến của năm (theo Nghị định 30)
   search TỪ_KHÓA              Tìm trong văn bản đến (cả nội dung), văn bản đi và đơn vị;
                               gõ không dấu được; "trong ngoặc kép" là cụm từ
+  backup --out TỆP            Sao lưu toàn bộ (cơ sở dữ liệu và mọi tệp gốc) vào một tệp .vanthu-backup
+  restore TỆP                 Khôi phục từ tệp sao lưu (kiểm tra trước; dữ liệu hiện tại được giữ lại)
   serve [--port N]            Chạy chế độ trình duyệt trên 127.0.0.1 (in ra đường dẫn kèm mã phiên)
 
   VB là mã văn bản hoặc số, ký hiệu như khi in ("864/STTTT-TTBCBC"), thêm --year NĂM nếu trùng.
@@ -119,6 +122,12 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         break;
       case 'remind':
         await runRemind(ctx, args);
+        break;
+      case 'backup':
+        await runBackup(ctx, args);
+        break;
+      case 'restore':
+        await runRestore(ctx, args);
         break;
       case 'search':
         await runSearch(ctx, args);

@@ -203,6 +203,20 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect((await run('--data', dir, 'search')).code).toBe(2);
   });
 
+  it('backup, then restore into another folder, as documented', async () => {
+    const file = path.join(dir, 'Sao lưu.vanthu-backup');
+    const b = await run('--data', dir, 'backup', '--out', file);
+    expect(b.code).toBe(0);
+    expectShape(b.json, documented('backup'));
+    const target = path.join(dir, 'khôi phục');
+    const r = await run('--data', target, 'restore', file);
+    expect(r.code).toBe(0);
+    expectShape(r.json, documented('restore'));
+    const restoredUnits = await run('--data', target, 'units', 'list');
+    expect((restoredUnits.json as unknown[]).length).toBe(41);
+    expect(await run('--data', target, 'restore', path.join(dir, 'cv.json'))).toMatchObject({ code: 1, json: { error: { code: 'invalid_backup' } } });
+  });
+
   it('register out writes the year\'s outgoing register with the decree\'s columns', async () => {
     const file = path.join(dir, 'Sổ đi 2021.xlsx');
     const r = await run('--data', dir, 'register', 'out', '--year', '2021', '--out', file);
@@ -224,7 +238,7 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(await main(['--help'], (t) => lines.push(t))).toBe(0);
     const help = lines.join('\n');
     expect(help).toContain('Cách dùng');
-    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'import', 'tracking', 'remind', 'register out|in', 'search', 'serve [--port N]']) {
+    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'import', 'tracking', 'remind', 'register out|in', 'search', 'backup', 'restore', 'serve [--port N]']) {
       expect(help).toContain(command);
       const [verb, variants] = command.split(' [')[0]!.split(' ');
       for (const variant of variants?.split('|') ?? ['']) expect(doc).toContain(`## \`${verb}${variant ? ` ${variant}` : ''}`);
