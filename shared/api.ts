@@ -104,8 +104,8 @@ export const api = {
     input: z.object({ reference: z.string().min(1).max(100), year: z.number().int().nullable().default(null) }).strict(),
     output: z.array(Dispatch),
   },
-  'dispatches.createDraft': { input: DispatchContent, output: Dispatch },
-  'dispatches.updateDraft': { input: z.object({ id: Id, content: DispatchContent }).strict(), output: Dispatch },
+  'dispatches.createDraft': { input: DispatchContent.strict(), output: Dispatch },
+  'dispatches.updateDraft': { input: z.object({ id: Id, content: DispatchContent.strict() }).strict(), output: Dispatch },
   'dispatches.deleteDraft': { input: ById, output: z.object({ deleted: z.literal(true) }) },
   'dispatches.issue': {
     input: z

@@ -24,7 +24,8 @@ export function createCore(app: App, shell: ShellKind): Core {
         return { ok: false, error: { code: 'unknown_method', message: `Chức năng "${method}" không tồn tại trong phiên bản này.` } };
       }
       try {
-        const parsed = api[method].input.parse(input ?? {});
+        // Only a missing input means "no arguments"; null or any other non-object is refused by the schema.
+        const parsed = api[method].input.parse(input === undefined ? {} : input);
         // The handler table is indexed by the method it was validated for; TypeScript cannot
         // correlate the two across the union, so the call goes through a widened signature.
         const handler = handlers[method] as (input: unknown) => unknown;

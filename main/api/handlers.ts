@@ -122,7 +122,12 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
         files.map((f) => ({ name: safeFileName(f.fileName), bytes: Buffer.from(f.base64, 'base64') })),
         { receivedDate },
       ),
-    'intake.importPaths': ({ paths, receivedDate }) => app.imports.importInputs(paths.map((p) => ({ path: p })), { receivedDate }),
+    'intake.importPaths': ({ paths, receivedDate }) => {
+      // Reading any path the caller names is for the shells that run on the clerk's own desktop
+      // (files dropped on the Electron window, the CLI); over HTTP only uploaded bytes are accepted.
+      if (shell === 'browser') throw new UserError('not_allowed', 'Ở chế độ trình duyệt, hãy chọn hoặc kéo thả tệp để tải lên.');
+      return app.imports.importInputs(paths.map((p) => ({ path: p })), { receivedDate });
+    },
     'incoming.list': (filter) => app.incoming.list(filter),
     'incoming.get': ({ id }) => app.incoming.get(id),
     'incoming.confirm': ({ id, correction }) => app.incoming.confirm(id, correction),

@@ -177,3 +177,23 @@ test('the body of công văn 864 survives editing in the editor unchanged, bold 
   const saved = (JSON.parse(listed.stdout) as { id: number; body: unknown }[]).find((d) => d.id === draft.id);
   expect(saved?.body).toEqual(draft.body);
 });
+
+test('the signed original of công văn 864 is kept unchanged: attach a PDF, see it listed, download the same bytes', async ({ appPage: page }) => {
+  await openScreen(page, 'Văn bản đi');
+  await page.getByTestId('dispatch-row').filter({ hasText: '864/STTTT-TTBCBC' }).click();
+  const panel = page.getByTestId('signed-original');
+  await expect(panel).toContainText('Chưa gắn bản gốc đã ký.');
+
+  const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+  const choosing = page.waitForEvent('filechooser');
+  await panel.getByRole('button', { name: 'Gắn bản gốc đã ký…' }).click();
+  await (await choosing).setFiles({ name: '864-da-ky.pdf', mimeType: 'application/pdf', buffer: pdf });
+  const listed = panel.getByRole('button', { name: '864-da-ky.pdf' });
+  await expect(listed).toBeVisible();
+
+  const downloading = page.waitForEvent('download');
+  await listed.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('864-da-ky.pdf');
+  expect(fs.readFileSync(await download.path()).equals(pdf)).toBe(true);
+});

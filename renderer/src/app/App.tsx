@@ -78,8 +78,10 @@ export function App() {
     return (
       <FirstRunPage
         info={appState.info}
-        onChosen={() => {
-          navigate('units');
+        onChosen={(demo) => {
+          // With the sample data, the overview shows what VănThư does; starting empty, the units page
+          // prompts for the organisation profile and the units first.
+          navigate(demo ? 'dashboard' : 'units');
           void load();
         }}
       />

@@ -1,8 +1,6 @@
 import type { ReactNode } from 'react';
-import { BuildingIcon, DocumentIcon, ImportIcon, RegisterBookIcon, ReviewIcon, SettingsIcon } from '../components/icons';
-import { DashboardIcon } from '../pages/dashboard/DashboardIcon';
+import { BuildingIcon, DashboardIcon, DocumentIcon, ImportIcon, RegisterBookIcon, ReviewIcon, SettingsIcon, TrackingIcon } from '../components/icons';
 import { ReviewCountBadge } from '../pages/intake/ReviewCountBadge';
-import { TrackingIcon } from '../pages/tracking/TrackingIcon';
 import { routeHref, type Route } from './routes';
 
 const ITEMS: { route: Route; label: string; icon: ReactNode }[] = [

@@ -162,3 +162,21 @@ export function ReviewIcon() {
     </Icon>
   );
 }
+
+/** "Tổng quan" in the navigation: four tiles. */
+export function DashboardIcon() {
+  return (
+    <Icon>
+      <path d="M2 2h5v6H2zM9 2h5v3H9zM9 7h5v7H9zM2 10h5v4H2z" />
+    </Icon>
+  );
+}
+
+/** "Theo dõi báo cáo" in the navigation: a table with a tick. */
+export function TrackingIcon() {
+  return (
+    <Icon>
+      <path d="M1.5 2.5h13v11h-13zM1.5 6h13M5.5 2.5v11M7.8 10l1.5 1.5 3-3.2" />
+    </Icon>
+  );
+}

@@ -8,11 +8,10 @@ import { navigate, routeHref } from '../../app/routes';
 import { useToast } from '../../app/toasts';
 import { useKeyboardShortcut } from '../../app/use-keyboard-shortcut';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ArrowLeftIcon, SendIcon } from '../../components/icons';
+import { ArrowLeftIcon, SendIcon, TrackingIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { formatDate } from '../../formatting/dates';
 import { RegisterFieldsDialog } from '../register/RegisterFieldsDialog';
-import { TrackingIcon } from '../tracking/TrackingIcon';
 import { dispatchReference } from './dispatch-text';
 import { DispatchForm } from './DispatchForm';
 import { DispatchStatusBadge } from './DispatchStatusBadge';
@@ -24,6 +23,7 @@ import { PreviewPane } from './PreviewPane';
 import { RegisterSummary } from './RegisterSummary';
 import { SaveStatus } from './SaveStatus';
 import { SetNumberDialog } from './SetNumberDialog';
+import { SignedOriginalPanel } from './SignedOriginalPanel';
 import { useDraftAutosave } from './use-draft-autosave';
 import { VoidDialog } from './VoidDialog';
 
@@ -168,6 +168,7 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
             </Notice>
           )}
           {!draft && <RegisterSummary dispatch={dispatch} onEdit={() => setDialog('register')} />}
+          {!draft && <SignedOriginalPanel dispatchId={dispatch.id} />}
           <DispatchForm
             content={content}
             update={update}

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import type { Dispatch } from '../../../../shared/domain/dispatch';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
+import { UserFacingError } from '../../api/error-message';
 import { DateInput } from '../../components/DateInput';
-import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { IntegerInput } from '../../components/IntegerInput';
-import { Notice } from '../../components/Notice';
 import { formatDate, parseDate } from '../../formatting/dates';
 
 type Numbering = 'next' | 'typed' | 'later';
@@ -25,54 +24,26 @@ export function IssueDialog({ dispatchId, today, beforeIssue, onIssued, onClose 
   const [dateText, setDateText] = useState(formatDate(today));
   const [numbering, setNumbering] = useState<Numbering>('next');
   const [number, setNumber] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const date = parseDate(dateText);
   const dateError = date ? null : 'Hãy nhập ngày ban hành dạng dd/mm/yyyy.';
   const numberError = numbering === 'typed' && number === null ? 'Hãy nhập số văn bản (số nguyên dương).' : null;
 
   const submit = async (): Promise<void> => {
-    if (busy || !date || numberError) return;
-    setBusy(true);
-    setError(null);
+    if (!date || numberError) return;
     if (!(await beforeIssue())) {
-      setError('Chưa lưu được dự thảo nên chưa ban hành. Hãy xem lý do ở đầu trang, sửa rồi ban hành lại.');
-      setBusy(false);
-      return;
+      throw new UserFacingError('Chưa lưu được dự thảo nên chưa ban hành. Hãy xem lý do ở đầu trang, sửa rồi ban hành lại.');
     }
-    try {
-      const issued = await api.call('dispatches.issue', {
-        id: dispatchId,
-        date,
-        number: numbering === 'typed' ? number : null,
-        numberLater: numbering === 'later',
-      });
-      onIssued(issued);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    const issued = await api.call('dispatches.issue', {
+      id: dispatchId,
+      date,
+      number: numbering === 'typed' ? number : null,
+      numberLater: numbering === 'later',
+    });
+    onIssued(issued);
   };
 
   return (
-    <Dialog
-      title="Ban hành công văn"
-      size="small"
-      testId="issue-dialog"
-      onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-            Ban hành
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Hủy
-          </button>
-        </>
-      }
-    >
-      {error && <Notice tone="error">{error}</Notice>}
+    <FormDialog title="Ban hành công văn" testId="issue-dialog" submitLabel="Ban hành" onClose={onClose} onSubmit={submit}>
       <div className="form-stack">
         <Field label="Ngày ban hành" required error={dateError}>
           {(control) => <DateInput control={control} value={dateText} onChange={setDateText} />}
@@ -100,6 +71,6 @@ export function IssueDialog({ dispatchId, today, beforeIssue, onIssued, onClose 
           {numbering === 'later' && <p className="field-hint radio-detail">Ghi số vào VănThư sau bằng “Ghi số viết tay…”.</p>}
         </fieldset>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -7,7 +7,8 @@ import { Notice } from '../../components/Notice';
 
 interface FirstRunPageProps {
   info: AppInfo;
-  onChosen(): void;
+  /** Called once the choice is stored; `demo` says whether the sample data was chosen. */
+  onChosen(demo: boolean): void;
 }
 
 /** The welcome screen: start from the Kiên Giang sample data or from an empty registry. */
@@ -20,7 +21,7 @@ export function FirstRunPage({ info, onChosen }: FirstRunPageProps) {
     setError(null);
     try {
       await api.call('app.firstRunChoice', { demo });
-      onChosen();
+      onChosen(demo);
     } catch (e) {
       setError(errorMessage(e));
       setBusy(false);

@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import type { IncomingDocument } from '../../../../shared/domain/incoming';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
 import { useAppState } from '../../app/app-context';
 import { DateInput } from '../../components/DateInput';
-import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { Notice } from '../../components/Notice';
+import { FormDialog } from '../../components/FormDialog';
 import { formatDate, parseDate } from '../../formatting/dates';
 import { arrivalLabel } from './incoming-text';
 
@@ -22,45 +20,24 @@ export function ForwardDialog({ document, onClose, onForwarded }: ForwardDialogP
   const [to, setTo] = useState(document.forwardedTo ?? '');
   const [dateText, setDateText] = useState(formatDate(document.forwardedDate ?? info.today));
   const [attempted, setAttempted] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const date = parseDate(dateText);
   const toError = attempted && !to.trim() ? 'Hãy nhập đơn vị hoặc người nhận.' : null;
   const dateError = date === undefined || (attempted && date === null) ? 'Hãy nhập ngày chuyển dạng dd/mm/yyyy.' : null;
 
   const submit = async (): Promise<void> => {
-    if (busy) return;
     setAttempted(true);
     if (!to.trim() || !date) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onForwarded(await api.call('incoming.forward', { id: document.id, to: to.trim(), date }));
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    onForwarded(await api.call('incoming.forward', { id: document.id, to: to.trim(), date }));
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={`Chuyển văn bản đến số ${arrivalLabel(document.arrivalNumber, document.arrivalYear)}`}
-      size="small"
       testId="forward-dialog"
+      submitLabel="Chuyển"
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-            Chuyển
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Hủy
-          </button>
-        </>
-      }
+      onSubmit={submit}
     >
-      {error && <Notice tone="error">{error}</Notice>}
       <div className="form-stack">
         <Field label="Đơn vị hoặc người nhận" required error={toError} hint="Phòng, ban hoặc người được giao xử lý, ví dụ “Phòng Thông tin - Báo chí - Xuất bản” hoặc “Ông Nguyễn Văn A”.">
           {(control) => (
@@ -78,6 +55,6 @@ export function ForwardDialog({ document, onClose, onForwarded }: ForwardDialogP
           {(control) => <DateInput control={control} value={dateText} onChange={setDateText} />}
         </Field>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -2,11 +2,10 @@ import { useState } from 'react';
 import { PaperDocument, ReviewCorrection, type IncomingDocument } from '../../../../shared/domain/incoming';
 import { DOCUMENT_TYPES } from '../../../../shared/nd30/document-types';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
 import { useAppState } from '../../app/app-context';
 import { DateInput } from '../../components/DateInput';
-import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { IntegerInput } from '../../components/IntegerInput';
 import { Notice } from '../../components/Notice';
 import { formatDate, parseDate } from '../../formatting/dates';
@@ -38,8 +37,6 @@ export function PaperDocumentDialog({ onClose, onRegistered }: PaperDocumentDial
   const [periodKey, setPeriodKey] = useState('');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Partial<Record<PaperField, string>>>({});
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const dispatch = reference?.dispatches.find((d) => d.id === dispatchId) ?? null;
 
   const chooseUnit = (id: number | null): void => {
@@ -49,7 +46,6 @@ export function PaperDocumentDialog({ onClose, onRegistered }: PaperDocumentDial
   };
 
   const submit = async (): Promise<void> => {
-    if (busy) return;
     const receivedDate = parseDate(receivedText);
     const date = parseDate(dateText);
     const found: Partial<Record<PaperField, string>> = {};
@@ -80,35 +76,20 @@ export function PaperDocumentDialog({ onClose, onRegistered }: PaperDocumentDial
     }
     setErrors(found);
     if (Object.keys(found).length > 0) return;
-    setBusy(true);
-    setSaveError(null);
-    try {
-      onRegistered(await api.call('incoming.registerPaper', input));
-    } catch (e) {
-      setSaveError(errorMessage(e));
-      setBusy(false);
-    }
+    onRegistered(await api.call('incoming.registerPaper', input));
   };
 
   return (
-    <Dialog
+    <FormDialog
       title="Nhập văn bản giấy"
       size="large"
       testId="paper-document-dialog"
+      submitLabel="Vào sổ"
+      submitDisabled={!reference}
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="submit" className="button button-primary" disabled={busy || !reference} aria-busy={busy}>
-            Vào sổ
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Hủy
-          </button>
-        </>
-      }
+      onSubmit={submit}
     >
-      {(saveError ?? referenceError) && <Notice tone="error">{saveError ?? referenceError}</Notice>}
+      {referenceError && <Notice tone="error">{referenceError}</Notice>}
       <p className="dialog-lead">Văn bản nhận bản giấy được cấp số đến tiếp theo của năm nhận, chung dãy số với văn bản điện tử.</p>
       <div className="form-grid">
         <Field label="Ngày đến" required error={errors.receivedDate}>
@@ -154,6 +135,6 @@ export function PaperDocumentDialog({ onClose, onRegistered }: PaperDocumentDial
           {(control) => <input {...control} className="input" maxLength={1000} value={notes} onChange={(e) => setNotes(e.target.value)} />}
         </Field>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -4,6 +4,7 @@ import { navigate } from '../../app/routes';
 import { arrivalLabel, documentSummary, numberAndSymbol, periodLabel } from '../incoming/incoming-text';
 import { ImportStatusBadge } from '../incoming/ImportStatusBadge';
 import { ConfidenceTag } from '../incoming/MatchReasons';
+import { formatFileSize } from '../../formatting/file-size';
 import { MAX_UPLOAD_BYTES, type ImportItem } from './import-queue';
 
 const MB = 1024 * 1024;
@@ -22,8 +23,7 @@ function onRowKeyDown(event: KeyboardEvent<HTMLTableRowElement>, result: ImportR
 }
 
 function sizeText(bytes: number | null): string {
-  if (bytes === null) return '';
-  return bytes >= MB ? `${(bytes / MB).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes === null ? '' : formatFileSize(bytes);
 }
 
 /** Where a file stands while it has no results: waiting, being imported, held back, not importable here, or empty. */

@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { parseDate } from '../../formatting/dates';
-import { readFileBytes } from '../units/excel-files';
+import { readFileBytes } from '../../components/read-file-bytes';
 import { ImportQueue, type ImportEntry, type ImportItem } from './import-queue';
 
 interface ImportSession {

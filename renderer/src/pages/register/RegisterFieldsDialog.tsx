@@ -1,12 +1,10 @@
 import { useState } from 'react';
 import type { Dispatch } from '../../../../shared/domain/dispatch';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
 import { DateInput } from '../../components/DateInput';
-import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { FormDialog } from '../../components/FormDialog';
 import { IntegerInput } from '../../components/IntegerInput';
-import { Notice } from '../../components/Notice';
 import { formatDate, parseDate } from '../../formatting/dates';
 import { dispatchReference } from '../dispatches/dispatch-text';
 
@@ -22,49 +20,30 @@ export function RegisterFieldsDialog({ dispatch, onSaved, onClose }: RegisterFie
   const [fileKeeper, setFileKeeper] = useState(dispatch.fileKeeper ?? '');
   const [sentText, setSentText] = useState(dispatch.sentDate ? formatDate(dispatch.sentDate) : '');
   const [notes, setNotes] = useState(dispatch.notes ?? '');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const sentDate = parseDate(sentText);
   const defaultKeeper = dispatch.departmentCode ? `VT, ${dispatch.departmentCode}` : 'VT';
 
   const submit = async (): Promise<void> => {
-    if (busy || sentDate === undefined) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = await api.call('dispatches.updateRegisterFields', {
-        id: dispatch.id,
-        copies,
-        fileKeeper: fileKeeper.trim() || null,
-        notes: notes.trim() || null,
-        sentDate,
-      });
-      onSaved(saved);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    if (sentDate === undefined) return;
+    const saved = await api.call('dispatches.updateRegisterFields', {
+      id: dispatch.id,
+      copies,
+      fileKeeper: fileKeeper.trim() || null,
+      notes: notes.trim() || null,
+      sentDate,
+    });
+    onSaved(saved);
   };
 
   return (
-    <Dialog
+    <FormDialog
       title={`Sổ văn bản đi: ${dispatchReference(dispatch)}`}
       size="medium"
       testId="register-fields-dialog"
+      submitLabel="Lưu"
       onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-            Lưu
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Hủy
-          </button>
-        </>
-      }
+      onSubmit={submit}
     >
-      {error && <Notice tone="error">{error}</Notice>}
       <p className="dialog-lead">V/v {dispatch.subject}</p>
       <div className="form-grid">
         <Field label="Số lượng bản">
@@ -80,6 +59,6 @@ export function RegisterFieldsDialog({ dispatch, onSaved, onClose }: RegisterFie
           {(control) => <textarea {...control} className="input textarea" rows={3} maxLength={500} value={notes} onChange={(e) => setNotes(e.target.value)} />}
         </Field>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -37,8 +37,11 @@ interface TextFieldOptions {
   normalise?(value: string): string;
 }
 
-/** "Thông tin cơ quan": what the header of every outgoing document says, with a live preview beside it. */
-export function OrganisationProfileForm({ aside }: { aside: ReactNode }) {
+/**
+ * "Thông tin cơ quan": what the header of every outgoing document says, with a live preview beside it;
+ * `after` goes under the form (other settings with their own form), `aside` under the preview.
+ */
+export function OrganisationProfileForm({ aside, after }: { aside: ReactNode; after?: ReactNode }) {
   const { info, setProfile } = useAppState();
   const showToast = useToast();
   const [values, setValues] = useState<ProfileFormValues | null>(null);
@@ -114,54 +117,57 @@ export function OrganisationProfileForm({ aside }: { aside: ReactNode }) {
 
   return (
     <div className="settings-layout">
-      <form ref={formRef} id={PROFILE_FORM_ID} className="settings-form" noValidate onSubmit={onSubmit}>
-        {error && (
-          <div ref={errorRef} className="form-error-anchor">
-            <Notice tone="error">{error}</Notice>
-          </div>
-        )}
-        <section className="panel">
-          <h2 className="panel-title">Thông tin cơ quan</h2>
-          <div className="form-grid">
-            {textField('parentAgency', 'Cơ quan chủ quản', { wide: true, placeholder: 'Ủy ban nhân dân tỉnh Kiên Giang' })}
-            {textField('agencyName', 'Tên cơ quan', { required: true, wide: true, placeholder: 'Sở Thông tin và Truyền thông' })}
-            {textField('symbol', 'Ký hiệu cơ quan', { required: true, placeholder: 'STTTT', normalise: upperCase, hint: 'Viết tắt in hoa dùng trong số, ký hiệu văn bản.' })}
-            {textField('placeName', 'Địa danh', { required: true, placeholder: 'Kiên Giang', hint: 'Dùng ở dòng “…, ngày … tháng … năm …”.' })}
-            {textField('address', 'Địa chỉ', { wide: true })}
-            {textField('phone', 'Điện thoại', { type: 'tel' })}
-            {textField('email', 'Email', { type: 'email' })}
-            {textField('website', 'Website', { wide: true, placeholder: 'https://' })}
-          </div>
-        </section>
+      <div className="settings-main">
+        <form ref={formRef} id={PROFILE_FORM_ID} className="settings-form" noValidate onSubmit={onSubmit}>
+          {error && (
+            <div ref={errorRef} className="form-error-anchor">
+              <Notice tone="error">{error}</Notice>
+            </div>
+          )}
+          <section className="panel">
+            <h2 className="panel-title">Thông tin cơ quan</h2>
+            <div className="form-grid">
+              {textField('parentAgency', 'Cơ quan chủ quản', { wide: true, placeholder: 'Ủy ban nhân dân tỉnh Kiên Giang' })}
+              {textField('agencyName', 'Tên cơ quan', { required: true, wide: true, placeholder: 'Sở Thông tin và Truyền thông' })}
+              {textField('symbol', 'Ký hiệu cơ quan', { required: true, placeholder: 'STTTT', normalise: upperCase, hint: 'Viết tắt in hoa dùng trong số, ký hiệu văn bản.' })}
+              {textField('placeName', 'Địa danh', { required: true, placeholder: 'Kiên Giang', hint: 'Dùng ở dòng “…, ngày … tháng … năm …”.' })}
+              {textField('address', 'Địa chỉ', { wide: true })}
+              {textField('phone', 'Điện thoại', { type: 'tel' })}
+              {textField('email', 'Email', { type: 'email' })}
+              {textField('website', 'Website', { wide: true, placeholder: 'https://' })}
+            </div>
+          </section>
 
-        <section className="panel">
-          <h2 className="panel-title">Phòng ban</h2>
-          <p className="panel-description">Ký hiệu phòng đứng sau ký hiệu cơ quan trong số văn bản, ví dụ /STTTT-TTBCBC.</p>
-          <EditableRows
-            caption="Phòng ban"
-            columns={DEPARTMENT_COLUMNS}
-            rows={values.departments}
-            onChange={(rows) => set('departments', rows)}
-            newRow={() => ({ code: '', name: '' })}
-            addLabel="Thêm phòng ban"
-            emptyText="Chưa có phòng ban nào."
-          />
-        </section>
+          <section className="panel">
+            <h2 className="panel-title">Phòng ban</h2>
+            <p className="panel-description">Ký hiệu phòng đứng sau ký hiệu cơ quan trong số văn bản, ví dụ /STTTT-TTBCBC.</p>
+            <EditableRows
+              caption="Phòng ban"
+              columns={DEPARTMENT_COLUMNS}
+              rows={values.departments}
+              onChange={(rows) => set('departments', rows)}
+              newRow={() => ({ code: '', name: '' })}
+              addLabel="Thêm phòng ban"
+              emptyText="Chưa có phòng ban nào."
+            />
+          </section>
 
-        <section className="panel">
-          <h2 className="panel-title">Người ký</h2>
-          <p className="panel-description">Thẩm quyền ký để trống khi người đứng đầu ký trực tiếp; ghi “KT. GIÁM ĐỐC”, “TL. GIÁM ĐỐC”… khi ký thay.</p>
-          <EditableRows
-            caption="Người ký"
-            columns={SIGNER_COLUMNS}
-            rows={values.signers}
-            onChange={(rows) => set('signers', rows)}
-            newRow={() => ({ authority: '', title: '', name: '' })}
-            addLabel="Thêm người ký"
-            emptyText="Chưa có người ký nào."
-          />
-        </section>
-      </form>
+          <section className="panel">
+            <h2 className="panel-title">Người ký</h2>
+            <p className="panel-description">Thẩm quyền ký để trống khi người đứng đầu ký trực tiếp; ghi “KT. GIÁM ĐỐC”, “TL. GIÁM ĐỐC”… khi ký thay.</p>
+            <EditableRows
+              caption="Người ký"
+              columns={SIGNER_COLUMNS}
+              rows={values.signers}
+              onChange={(rows) => set('signers', rows)}
+              newRow={() => ({ authority: '', title: '', name: '' })}
+              addLabel="Thêm người ký"
+              emptyText="Chưa có người ký nào."
+            />
+          </section>
+        </form>
+        {after}
+      </div>
 
       <aside className="settings-aside">
         <section className="panel">

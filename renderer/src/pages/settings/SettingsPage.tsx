@@ -1,8 +1,9 @@
 import { Field } from '../../components/Field';
 import { useAppState } from '../../app/app-context';
 import { OrganisationProfileForm, PROFILE_FORM_ID } from './OrganisationProfileForm';
+import { WorkRulesForm } from './WorkRulesForm';
 
-/** "Cài đặt": the organisation profile and where the data lives. */
+/** "Cài đặt": the organisation profile, the work rules and where the data lives. */
 export function SettingsPage() {
   const { info } = useAppState();
   return (
@@ -17,6 +18,7 @@ export function SettingsPage() {
       </header>
       <div className="page-scroll-body">
         <OrganisationProfileForm
+          after={<WorkRulesForm />}
           aside={
             <section className="panel">
               <h2 className="panel-title">Dữ liệu</h2>

@@ -1,9 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
-import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { Notice } from '../../components/Notice';
+import { FormDialog } from '../../components/FormDialog';
 import type { CellTarget } from './cell-target';
 import { periodPhrase } from './tracking-text';
 
@@ -17,42 +15,17 @@ interface ExemptDialogProps {
 export function ExemptDialog({ target, onDone, onClose }: ExemptDialogProps) {
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const reasonError = tried && !reason.trim() ? 'Hãy ghi lý do miễn báo cáo.' : null;
 
   const submit = async (): Promise<void> => {
     setTried(true);
-    if (busy || !reason.trim()) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await api.call('tracking.exempt', { dispatchId: target.dispatchId, unitId: target.unit.id, periodKey: target.period.key, reason: reason.trim() });
-      onDone();
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    if (!reason.trim()) return;
+    await api.call('tracking.exempt', { dispatchId: target.dispatchId, unitId: target.unit.id, periodKey: target.period.key, reason: reason.trim() });
+    onDone();
   };
 
   return (
-    <Dialog
-      title="Miễn báo cáo"
-      size="small"
-      onClose={onClose}
-      onSubmit={() => void submit()}
-      footer={
-        <>
-          <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
-            Miễn báo cáo
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Hủy
-          </button>
-        </>
-      }
-    >
-      {error && <Notice tone="error">{error}</Notice>}
+    <FormDialog title="Miễn báo cáo" submitLabel="Miễn báo cáo" onClose={onClose} onSubmit={submit}>
       <p className="dialog-lead">
         {target.unit.name} không phải báo cáo kỳ {periodPhrase(target.period.label)}: không tính vào số phải báo cáo và không có tên trong công văn đôn
         đốc. Có thể bỏ miễn sau.
@@ -60,6 +33,6 @@ export function ExemptDialog({ target, onDone, onClose }: ExemptDialogProps) {
       <Field label="Lý do miễn" required error={reasonError} hint="Ví dụ: đơn vị đã giải thể; đã báo cáo chung với đơn vị cấp trên.">
         {(control) => <textarea {...control} className="input textarea" rows={3} maxLength={500} data-autofocus value={reason} onChange={(e) => setReason(e.target.value)} />}
       </Field>
-    </Dialog>
+    </FormDialog>
   );
 }

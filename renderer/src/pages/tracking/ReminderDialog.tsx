@@ -2,10 +2,8 @@ import { useState } from 'react';
 import type { Dispatch } from '../../../../shared/domain/dispatch';
 import type { TrackingPeriod } from '../../../../shared/domain/tracking';
 import { api } from '../../api/client';
-import { errorMessage } from '../../api/error-message';
-import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { Notice } from '../../components/Notice';
+import { FormDialog } from '../../components/FormDialog';
 import { formatDate } from '../../formatting/dates';
 import { periodPhrase } from './tracking-text';
 
@@ -25,41 +23,25 @@ interface ReminderDialogProps {
  */
 export function ReminderDialog({ dispatchId, periods, initialKey, onDone, onClose }: ReminderDialogProps) {
   const [key, setKey] = useState(() => (periods.some((p) => p.period.key === initialKey) ? initialKey : periods[0]?.period.key) ?? '');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const chosen = periods.find((p) => p.period.key === key);
   const missing = chosen?.rows.filter((r) => r.status === 'missing') ?? [];
 
   const submit = async (): Promise<void> => {
-    if (busy || !chosen) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await api.call('tracking.reminderDraft', { dispatchId, periodKey: chosen.period.key }), chosen);
-    } catch (e) {
-      setError(errorMessage(e));
-      setBusy(false);
-    }
+    if (!chosen) return;
+    onDone(await api.call('tracking.reminderDraft', { dispatchId, periodKey: chosen.period.key }), chosen);
   };
 
   return (
-    <Dialog
+    <FormDialog
       title="Đôn đốc các đơn vị chưa báo cáo"
-      onClose={onClose}
-      onSubmit={() => void submit()}
+      size="medium"
       testId="reminder-dialog"
-      footer={
-        <>
-          <button type="submit" className="button button-primary" disabled={busy || !chosen} aria-busy={busy} data-autofocus>
-            Soạn công văn đôn đốc
-          </button>
-          <button type="button" className="button" onClick={onClose}>
-            Hủy
-          </button>
-        </>
-      }
+      submitLabel="Soạn công văn đôn đốc"
+      submitDisabled={!chosen}
+      submitAutofocus
+      onClose={onClose}
+      onSubmit={submit}
     >
-      {error && <Notice tone="error">{error}</Notice>}
       <div className="form-stack">
         {periods.length > 1 && (
           <Field label="Kỳ báo cáo">
@@ -89,6 +71,6 @@ export function ReminderDialog({ dispatchId, periods, initialKey, onDone, onClos
           ))}
         </ul>
       </div>
-    </Dialog>
+    </FormDialog>
   );
 }

@@ -4,7 +4,7 @@ import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { useToast } from '../../app/toasts';
 import { ExportIcon, ImportIcon } from '../../components/icons';
-import { readFileBytes } from './excel-files';
+import { readFileBytes } from '../../components/read-file-bytes';
 import { downloadFile } from '../../components/download-file';
 
 interface ExcelTransferButtonsProps {

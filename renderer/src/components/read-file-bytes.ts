@@ -1,5 +1,5 @@
-import type { FileBytes } from '../../../../shared/api';
-import { UserFacingError } from '../../api/error-message';
+import type { FileBytes } from '../../../shared/api';
+import { UserFacingError } from '../api/error-message';
 
 /** Reads a chosen file into the `{ fileName, base64 }` shape the API carries. */
 export function readFileBytes(file: File): Promise<FileBytes> {
