@@ -37,6 +37,8 @@ if (wants('electron')) {
     outExtension: { '.js': '.cjs' },
     format: 'cjs',
     external: ['electron'],
+    // ocr.ts finds its data beside __filename in CommonJS; its import.meta branch is never taken there.
+    logOverride: { 'empty-import-meta': 'silent' },
   });
   // The preload runs sandboxed: only `electron` may be required, everything else is bundled in.
   await esbuild({

@@ -43,8 +43,10 @@ export const WorkRules = z.object({
   numbering: z.enum(['shared', 'per_type']),
   duplicatePolicy: z.enum(['reject', 'warn', 'allow']),
   maxFileMb: z.number().int().min(1, 'Giới hạn kích thước tệp tối thiểu 1 MB.').max(2000, 'Giới hạn kích thước tệp tối đa 2000 MB.'),
+  /** Read page 1 of scans with OCR at import. */
+  ocr: z.boolean().default(true),
 });
-export type WorkRules = z.infer<typeof WorkRules>;
+export type WorkRules = z.output<typeof WorkRules>;
 
 export const AppInfo = z.object({
   version: z.string(),

@@ -58,10 +58,10 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
     'settings.saveProfile': (profile) => app.settings.saveProfile(profile),
 
     'settings.getWorkRules': () => ({ numbering: app.settings.getNumberingMode(), ...app.settings.getIntake() }),
-    'settings.saveWorkRules': ({ numbering, duplicatePolicy, maxFileMb }) => {
+    'settings.saveWorkRules': ({ numbering, ...intake }) => {
       app.settings.saveNumberingMode(numbering);
-      app.settings.saveIntake({ duplicatePolicy, maxFileMb });
-      return { numbering, duplicatePolicy, maxFileMb };
+      app.settings.saveIntake(intake);
+      return { numbering, ...intake };
     },
     'groups.list': () => app.units.listGroups(),
     'groups.create': (group) => app.units.createGroup(group),

@@ -14,6 +14,8 @@ import { createIncomingService } from '../intake/incoming-service.js';
 import { unpack } from '../intake/unpack.js';
 import { extract } from '../intake/extract.js';
 import { recognizeHeader } from '../intake/recognize-header.js';
+import { readScan, terminateOcr } from '../intake/ocr.js';
+import { readPdfSignatures } from '../intake/pdf-signatures.js';
 import { DEFAULT_UNPACK_LIMITS } from '../intake/types.js';
 import { createTrackingService } from '../tracking/tracking-service.js';
 import { createSearchService } from '../search/search-service.js';
@@ -55,9 +57,9 @@ export function openApp(options: OpenAppOptions) {
   const fileStore = createFileStore(path.join(dataDir, FILES_DIR));
   const dispatches = createDispatchesService(db, audit, units, settings, fileStore, () => today());
   const dispatchRenderer = createDispatchRenderer(options.printPdf ?? renderPdf);
-  const imports = createImportService(db, audit, fileStore, units, dispatches, { unpack, extract, recognize: recognizeHeader }, () => today(), () => {
+  const imports = createImportService(db, audit, fileStore, units, dispatches, { unpack, extract, recognize: recognizeHeader, ocr: readScan, signatures: readPdfSignatures }, () => today(), () => {
     const rules = settings.getIntake();
-    return { ...DEFAULT_UNPACK_LIMITS, maxFileBytes: rules.maxFileMb * 1024 * 1024, duplicates: rules.duplicatePolicy };
+    return { ...DEFAULT_UNPACK_LIMITS, maxFileBytes: rules.maxFileMb * 1024 * 1024, duplicates: rules.duplicatePolicy, ocr: rules.ocr };
   }, () => settings.getProfile().placeName);
   const incoming = createIncomingService(db, audit, fileStore, units);
   const tracking = createTrackingService(db, audit, units, dispatches);
@@ -82,6 +84,8 @@ export function openApp(options: OpenAppOptions) {
     loadDemoData: () => loadDemoData(db, units, settings, dispatches),
     close(): void {
       if (db.open) db.close();
+      // The OCR worker thread would otherwise keep the process (the CLI, a test) alive.
+      void terminateOcr();
     },
   };
 }

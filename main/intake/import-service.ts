@@ -5,6 +5,7 @@ import type { UnitsService } from '../units/units-service.js';
 import type { DispatchesService } from '../dispatches/dispatches-service.js';
 import { fold } from '../../shared/vn/fold.js';
 import type { ImportResult } from '../../shared/domain/incoming.js';
+import { describeSignature, type PdfSignature } from './pdf-signatures.js';
 import { matchDispatch, matchPeriod, matchUnit, type Match } from './match.js';
 import { createIncomingRepo, type NewIncomingFile } from './incoming-repo.js';
 import type {
@@ -32,6 +33,24 @@ export interface IntakeStages {
   unpack(inputs: ImportInput[], limits: UnpackLimits): Promise<UnpackResult>;
   extract(item: { bytes: Buffer; fileName: string }): Promise<ExtractedDocument>;
   recognize(text: string, lines: PositionedLine[]): RecognisedHeader;
+  /** Page 1 of a scan read by OCR (uncertain digits masked); null when nothing legible came out. */
+  ocr(bytes: Buffer, kind: 'pdf' | 'jpg' | 'png' | 'tiff'): Promise<{ text: string; confidence: number } | null>;
+  /** The digital signatures of a PDF (signer, time, digest, what came after). */
+  signatures(bytes: Buffer): Promise<PdfSignature[]>;
+}
+
+/** The scan reason extract gives; OCR may lift it (issue 7). */
+const SCAN_REASON = 'văn bản scan — chưa đọc được nội dung';
+const SCAN_KINDS = new Set(['pdf', 'jpg', 'png', 'tiff'] as const);
+/** OCR text is less certain than a text layer: every recognised field counts for less. */
+const OCR_CONFIDENCE_FACTOR = 0.8;
+
+function discounted(header: RecognisedHeader, factor: number): RecognisedHeader {
+  const out = { ...header } as Record<string, unknown>;
+  for (const [key, field] of Object.entries(header)) {
+    if (field && typeof field === 'object' && 'confidence' in field) out[key] = { ...field, confidence: (field as { confidence: number }).confidence * factor };
+  }
+  return out as unknown as RecognisedHeader;
 }
 
 export type DuplicatePolicy = 'reject' | 'warn' | 'allow';
@@ -54,6 +73,8 @@ interface ReadItem {
   sha256: string;
   extracted: ExtractedDocument;
   header: RecognisedHeader | null;
+  textSource: 'text' | 'ocr' | 'legacy-converted';
+  signatures: PdfSignature[];
 }
 
 function localDate(instant: string): string {
@@ -89,17 +110,39 @@ export function createImportService(
   dispatches: DispatchesService,
   stages: IntakeStages,
   today: () => string,
-  limits: () => UnpackLimits & { duplicates: DuplicatePolicy },
+  limits: () => UnpackLimits & { duplicates: DuplicatePolicy; ocr: boolean },
   homePlace: () => string,
 ) {
   const repo = createIncomingRepo(db);
   const now = (): string => new Date().toISOString();
 
-  async function read(item: UnpackedItem): Promise<ReadItem> {
+  async function read(item: UnpackedItem, ocrEnabled: boolean): Promise<ReadItem> {
     const { sha256 } = files.put(item.bytes); // stored before anything parses it
-    const extracted = await stages.extract({ bytes: item.bytes, fileName: item.fileName });
-    const header = extracted.text.trim() ? stages.recognize(extracted.text, extracted.lines) : null;
-    return { item, sha256, extracted, header };
+    let extracted = await stages.extract({ bytes: item.bytes, fileName: item.fileName });
+    let textSource: ReadItem['textSource'] = extracted.notes.some((n) => /TCVN3|VNI/.test(n)) ? 'legacy-converted' : 'text';
+    const kind = extracted.kind;
+    if (ocrEnabled && extracted.needsReview === SCAN_REASON && (SCAN_KINDS as Set<string>).has(kind)) {
+      try {
+        const scan = await stages.ocr(item.bytes, kind as 'pdf' | 'jpg' | 'png' | 'tiff');
+        if (scan) {
+          textSource = 'ocr';
+          extracted = {
+            ...extracted,
+            text: scan.text,
+            // Legible enough to recognise; the discounted confidences still send doubtful fields to review.
+            needsReview: scan.confidence >= 60 ? null : `${SCAN_REASON.replace('chưa đọc được nội dung', 'đọc bằng OCR chưa rõ')}`,
+            notes: [...extracted.notes, `đã đọc trang 1 bằng OCR (độ tin cậy ${Math.round(scan.confidence)})`],
+          };
+        }
+      } catch {
+        // OCR is a help, not a requirement: the scan stays registered for review as it was.
+      }
+    }
+    const recognised = extracted.text.trim() ? stages.recognize(extracted.text, extracted.lines) : null;
+    const header = recognised && textSource === 'ocr' ? discounted(recognised, OCR_CONFIDENCE_FACTOR) : recognised;
+    const signatures = kind === 'pdf' ? await stages.signatures(item.bytes) : [];
+    if (signatures.length) extracted = { ...extracted, notes: [...extracted.notes, ...signatures.map(describeSignature)] };
+    return { item, sha256, extracted, header, textSource, signatures };
   }
 
   /** Splits a message's documents into entries when they carry different numbers/symbols (DESIGN §4). */
@@ -147,8 +190,8 @@ export function createImportService(
     const header = main?.header ?? null;
     const receivedDate = options.receivedDate ?? (envelope?.date ? localDate(envelope.date) : today());
     const unit: Match<{ id: number; name: string }> =
-      header || envelope?.fromAddress
-        ? matchUnit(units.list({ includeInactive: true }), envelope, header ?? blankHeader(), homePlace())
+      header || envelope?.fromAddress || main?.signatures.length
+        ? matchUnit(units.list({ includeInactive: true }), envelope, header ?? blankHeader(), homePlace(), main?.signatures ?? [])
         : { value: null, confidence: 0, reasons: [] };
     const dispatch = header ? matchDispatch(dispatches.list({ status: 'issued' }), header, envelope) : matchDispatch(dispatches.list({ status: 'issued' }), blankHeader(), envelope);
     const period = dispatch.value || header?.period.value ? matchPeriod(dispatch.value, header ?? blankHeader(), receivedDate) : { value: null, confidence: 0, reasons: [] };
@@ -236,6 +279,16 @@ export function createImportService(
             recipients: header.recipients.value ?? [],
             references: header.references,
             signer: header.signer.value,
+            textSource: main?.textSource ?? 'text',
+            signatures: (main?.signatures ?? []).map((g) => ({
+              signer: g.signer,
+              organization: g.organization,
+              email: g.email,
+              taxCode: g.taxCode,
+              signedAt: g.signedAt,
+              digestValid: g.digestValid,
+              after: g.after,
+            })),
           }
         : null,
       period: { key: period.value, confidence: period.confidence, reasons: period.reasons },
@@ -252,7 +305,7 @@ export function createImportService(
 
   return {
     async importInputs(inputs: ImportInput[], options: ImportOptions = {}): Promise<ImportResult[]> {
-      const { duplicates, ...unpackLimits } = limits();
+      const { duplicates, ocr, ...unpackLimits } = limits();
       options = { duplicates, ...options };
       const unpacked = await stages.unpack(inputs, unpackLimits);
       const results: ImportResult[] = [];
@@ -270,7 +323,7 @@ export function createImportService(
       for (const group of groups) {
         const readItems: ReadItem[] = [];
         for (const item of group) {
-          readItems.push(await read(item));
+          readItems.push(await read(item, ocr));
           options.onProgress?.(++done, unpacked.items.length, item.displayPath);
         }
         for (const entry of entriesOf(readItems)) results.push(registerEntry(entry, options, messagesThisRun));

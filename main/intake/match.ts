@@ -63,8 +63,27 @@ export function placeInAgency(text: string | null): string | null {
  * @param homePlace the organisation's own province (profile.placeName): the registry's
  *   "Sở Tài chính" is that province's, not another province's Sở Tài chính.
  */
-export function matchUnit(units: Unit[], envelope: Envelope | null, header: RecognisedHeader, homePlace: string): Match<Unit> {
+export function matchUnit(
+  units: Unit[],
+  envelope: Envelope | null,
+  header: RecognisedHeader,
+  homePlace: string,
+  signatures: readonly { signer: string | null; organization: string | null; taxCode: string | null; digestValid: boolean | null }[] = [],
+): Match<Unit> {
   const reasons: string[] = [];
+  // A valid digital signature names the signing agency (and often its tax code): the strongest signal there is.
+  for (const sig of signatures.filter((g) => g.digestValid !== false)) {
+    const byTax = sig.taxCode ? units.find((u) => u.taxCode === sig.taxCode) : undefined;
+    const byName = sig.signer ? units.find((u) => [u.name, ...u.aliases].some((n) => comparableName(n) === comparableName(sig.signer!))) : undefined;
+    const unit = byTax ?? byName;
+    if (unit) {
+      return {
+        value: unit,
+        confidence: byTax ? 0.98 : 0.95,
+        reasons: [byTax ? `văn bản ký số với mã số thuế ${sig.taxCode} của ${unit.name}` : `văn bản ký số bởi "${sig.signer}", tên của ${unit.name}`],
+      };
+    }
+  }
   const place = placeInAgency(header.parentAgency.value) ?? placeInAgency(header.agency.value);
   const elsewhere = place !== null && homePlace.trim() !== '' && comparableName(place) !== comparableName(homePlace) ? place : null;
   const sender = envelope?.fromAddress?.toLowerCase() ?? null;

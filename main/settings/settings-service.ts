@@ -20,9 +20,11 @@ export interface IntakeSettings {
   duplicatePolicy: 'reject' | 'warn' | 'allow';
   /** Files larger than this are refused (kept out of the register, with a reason). */
   maxFileMb: number;
+  /** Read page 1 of scans with OCR at import (it takes a few seconds a page). */
+  ocr: boolean;
 }
 
-export const DEFAULT_INTAKE_SETTINGS: IntakeSettings = { duplicatePolicy: 'warn', maxFileMb: 100 };
+export const DEFAULT_INTAKE_SETTINGS: IntakeSettings = { duplicatePolicy: 'warn', maxFileMb: 100, ocr: true };
 
 /** Before the clerk fills it in, the profile is empty but valid enough to show a form. */
 const EMPTY_PROFILE: OrganisationProfile = {

@@ -37,6 +37,20 @@ export const ImportResult = z.object({
       recipients: z.array(z.string()),
       references: z.array(DocumentReference),
       signer: z.string().nullable(),
+      /** Where the text came from: a text layer, OCR of a scan, or legacy TCVN3/VNI converted. */
+      textSource: z.enum(['text', 'ocr', 'legacy-converted']),
+      /** Digital signatures of the main PDF; the chain to a trusted root is never checked offline. */
+      signatures: z.array(
+        z.object({
+          signer: z.string().nullable(),
+          organization: z.string().nullable(),
+          email: z.string().nullable(),
+          taxCode: z.string().nullable(),
+          signedAt: z.string().nullable(),
+          digestValid: z.boolean().nullable(),
+          after: z.enum(['nothing', 'signatures-only', 'other-changes']),
+        }),
+      ),
     })
     .nullable(),
   period: z.object({ key: z.string().nullable(), ...Reasoned }).nullable(),

@@ -10,6 +10,8 @@ import { spawnSync } from 'node:child_process';
 import ExcelJS from 'exceljs';
 import { openApp } from '../../main/app/open-app.js';
 import { preferSmallHeap } from '../../main/app/memory.js';
+import { terminateOcr } from '../../main/intake/ocr.js';
+import { ocrBench } from './ocr-bench.js';
 import { docxBytes, emlBytes, pdfBytes, wp } from '../support/intake-samples.js';
 import { fold } from '../../shared/vn/fold.js';
 
@@ -102,7 +104,10 @@ if (phase >= 0) {
     process.exit(1);
   }
   const measured = JSON.parse(child.stdout) as { seconds: number; peakRssKb: number; statuses: Record<string, number> };
+  const ocr = await ocrBench();
+  await terminateOcr();
   const result = {
+    ocrSecondsPerPage: ocr.ocrSecondsPerPage,
     importDocs: COUNT,
     importSeconds: Math.round(measured.seconds * 100) / 100,
     importDocsPerSec: Math.round((COUNT / measured.seconds) * 10) / 10,
@@ -113,5 +118,6 @@ if (phase >= 0) {
   else {
     console.log(`Nhập ${COUNT} văn bản (docx, pdf, xlsx, eml) trong ${result.importSeconds} giây: ${result.importDocsPerSec} văn bản/giây.`);
     console.log(`Bộ nhớ cao nhất của tiến trình nhập: ${result.importPeakRssMb} MB. Kết quả: ${JSON.stringify(result.importStatuses)}.`);
+    console.log(`OCR trang 1 của văn bản scan: ${result.ocrSecondsPerPage} giây/trang (${ocr.source}).`);
   }
 }

@@ -171,10 +171,11 @@ test('real signed PDFs: "Dừng" stops after the current file, "Nhập tiếp" g
   await expect(page.getByTestId('import-progress')).toContainText(`Đã nhập xong ${pdfs.length} tệp.`, { timeout: 60_000 });
   const scan = page.getByTestId('import-row').filter({ hasText: '_scan.pdf' });
   await expect(scan).toContainText('Chờ xác nhận');
-  await expect(scan).toContainText(/văn bản scan/i);
+  // Page 1 is read by OCR; Krông Nô is not one of the demo units, so it waits for the clerk.
+  await expect(scan).toContainText(/chưa nhận ra đơn vị gửi/i);
 
   // The review screen shows the scan itself, drawn from the original file.
   await scan.click();
-  await expect(page.getByTestId('review-reason')).toContainText(/văn bản scan/i);
+  await expect(page.getByTestId('review-reason')).toContainText(/chưa nhận ra đơn vị gửi/i);
   await expect(page.getByTestId('file-viewer').getByRole('img', { name: 'Trang 1' })).toBeVisible();
 });

@@ -171,3 +171,45 @@ test('an issued dispatch with a requirement opens its tracking from the editor',
   await expect(cell(page, 'Sở Y tế')).toContainText('Chưa báo cáo');
   await expect(cell(page, 'Sở Y tế', '2022')).toContainText('Chưa đến hạn');
 });
+
+test('a deadline extended after issue, and a document taken off the dispatch, change the matrix at once', async ({ appPage: page, dataDir }) => {
+  const files = [
+    await writeReport(dataDir, 'ubndkienluong@kiengiang.gov.vn', 'Kiên Lương', '2021-11-10', 101),
+    await writeReport(dataDir, 'ubndhondat@kiengiang.gov.vn', 'Hòn Đất', '2021-11-18', 102),
+  ];
+  expect(vanthu(dataDir, 'import', ...files, '--json').status).toBe(0);
+
+  // The superior body extended the deadline to "chậm nhất ngày 20/11": the printed công văn stays as it is.
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Điều hướng chính' }).getByRole('link', { name: 'Văn bản đi', exact: true }).click();
+  await page.getByTestId('dispatch-row').filter({ hasText: '864/STTTT-TTBCBC' }).click();
+  await page.getByTestId('requirement-section').getByRole('button', { name: 'Sửa yêu cầu báo cáo…' }).click();
+  const edit = page.getByRole('dialog', { name: 'Sửa yêu cầu báo cáo' });
+  await expect(edit).toContainText('nhật ký');
+  await expect(edit.getByTestId('requirement-last-day')).toContainText('Hạn cuối: 14/11 hằng năm');
+  await edit.getByLabel('Cách tính hạn').selectOption({ label: 'chậm nhất ngày …' });
+  await edit.getByLabel('Ngày', { exact: true }).fill('20');
+  await expect(edit.getByTestId('requirement-last-day')).toContainText('Hạn cuối: 20/11 hằng năm');
+  await edit.getByRole('button', { name: 'Lưu' }).click();
+  await expect(edit).toBeHidden();
+  await expect(page.getByTestId('requirement-section').getByTestId('requirement-last-day')).toContainText('Hạn cuối: 20/11 hằng năm');
+
+  // Hòn Đất's report of 18/11, late under the old deadline, is now on time.
+  await page.getByRole('main').getByRole('link', { name: 'Theo dõi báo cáo' }).click();
+  await expect(page.locator('.tracking-period-head[data-period="2021"]')).toContainText('Hạn cuối 20/11/2021');
+  await expect(cell(page, 'UBND huyện Hòn Đất')).toContainText('Đúng hạn');
+
+  // Kiên Lương's document, taken off the dispatch from its page, no longer counts: the unit has not reported
+  // (and since today, 20/11, is the new last day, it is not overdue yet).
+  await cell(page, 'UBND huyện Kiên Lương').click();
+  await page.getByTestId('tracking-panel').getByRole('link', { name: /Số đến \d+\/2021/ }).click();
+  await page.getByRole('button', { name: 'Bỏ liên kết với công văn' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Bỏ liên kết với công văn' });
+  await expect(confirm).toContainText('vẫn nằm trong sổ văn bản đến');
+  await confirm.getByRole('button', { name: 'Bỏ liên kết' }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Bỏ liên kết với công văn' })).toBeHidden();
+  await page.goBack();
+  await expect(cell(page, 'UBND huyện Kiên Lương')).toContainText('Chưa đến hạn');
+  await expect(countLine(page, 'Đã nhận').locator('[data-period="2021"]')).toHaveText('1');
+});

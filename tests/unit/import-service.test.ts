@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempApp } from '../support/temp-app.js';
 import { reportDocx, reportEml } from '../support/report-samples.js';
 import { createCore } from '../../main/api/core.js';
+import { sharedDir } from '../support/shared-fixtures.js';
 
 let app: ReturnType<typeof openTempApp>;
 beforeEach(() => {
@@ -112,6 +113,24 @@ describe('importing what units e-mail back', () => {
     const refused = await core.call('settings.saveWorkRules', { numbering: 'shared', duplicatePolicy: 'warn', maxFileMb: 0 });
     expect(refused).toMatchObject({ ok: false, error: { message: expect.stringContaining('tối thiểu 1 MB') } });
   });
+
+  it('reads a signed scan: page 1 by OCR, the signature names the unit; a hand-written number is never read as another', async () => {
+    const dir = sharedDir();
+    if (!dir) {
+      console.log('Bỏ qua: không tìm thấy ../shared.');
+      return;
+    }
+    app.units.create({ name: 'UBND huyện Krông Nô', aliases: ['Ủy ban nhân dân huyện K-rông Nô'] });
+    const scan = fs.readFileSync(path.join(dir, 'fixtures/real/tong-hop-BC-TCD-T5-2019_UBND-huyen-Krong-No_scan.pdf'));
+    const [r] = await app.imports.importInputs([{ name: 'scan.pdf', bytes: scan }], { receivedDate: '2019-05-20' });
+    expect(r!.document).toMatchObject({ textSource: 'ocr', agency: expect.stringMatching(/KRÔNG NÔ/) });
+    expect([null, 177]).toContain(r!.document!.number);
+    expect(r!.document!.signatures).toEqual([
+      expect.objectContaining({ signer: 'Ủy ban nhân dân huyện K-rông Nô', taxCode: '6400085062', digestValid: true, after: 'nothing' }),
+    ]);
+    expect(r!.unit).toMatchObject({ name: 'UBND huyện Krông Nô', confidence: expect.any(Number) });
+    expect(r!.unit!.reasons.join(' ')).toContain('ký số');
+  }, 60_000);
 
   it('keeps a unit that a received document refers to: deleting it deactivates it', async () => {
     const [r] = await app.imports.importInputs([{ name: 'bc.docx', bytes: kienLuong2021() }], { receivedDate: '2021-11-12' });

@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 interface DialogProps {
   title: string;
@@ -18,7 +19,8 @@ interface DialogProps {
 /**
  * A modal dialog on the native <dialog> element: focus stays inside, Esc closes it, and
  * dialogs opened from a dialog stack correctly. The element marked `data-autofocus`
- * receives the focus when it opens.
+ * receives the focus when it opens. It is placed at the end of <body>, so a dialog opened from
+ * a dialog's form (the unit checklist from "Sửa yêu cầu báo cáo…") is not a form inside a form.
  */
 export function Dialog({ title, onClose, children, footer, footerStart, onSubmit, onKeyDown, size = 'medium', testId }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -33,6 +35,8 @@ export function Dialog({ title, onClose, children, footer, footerStart, onSubmit
 
   const submit = (event: FormEvent): void => {
     event.preventDefault();
+    // React passes a nested dialog's submit up the component tree too: it is not this form's.
+    event.stopPropagation();
     onSubmit?.();
   };
 
@@ -43,7 +47,7 @@ export function Dialog({ title, onClose, children, footer, footerStart, onSubmit
     </div>
   );
 
-  return (
+  return createPortal(
     <dialog
       ref={ref}
       className={`dialog dialog-${size}`}
@@ -74,6 +78,7 @@ export function Dialog({ title, onClose, children, footer, footerStart, onSubmit
           {footerBar}
         </>
       )}
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

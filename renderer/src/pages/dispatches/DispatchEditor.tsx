@@ -21,13 +21,14 @@ import { ExportActions } from './ExportActions';
 import { IssueDialog } from './IssueDialog';
 import { PreviewPane } from './PreviewPane';
 import { RegisterSummary } from './RegisterSummary';
+import { RequirementDialog } from './RequirementDialog';
 import { SaveStatus } from './SaveStatus';
 import { SetNumberDialog } from './SetNumberDialog';
 import { SignedOriginalPanel } from './SignedOriginalPanel';
 import { useDraftAutosave } from './use-draft-autosave';
 import { VoidDialog } from './VoidDialog';
 
-type EditorDialog = 'issue' | 'set-number' | 'void' | 'delete' | 'register';
+type EditorDialog = 'issue' | 'set-number' | 'void' | 'delete' | 'register' | 'requirement';
 
 interface DispatchEditorProps {
   initial: Dispatch;
@@ -47,6 +48,8 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
   const [content, setContent] = useState<DispatchContent>(() => contentOf(initial));
   const [dialog, setDialog] = useState<EditorDialog | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // Remounts the (read-only) form after "Sửa yêu cầu báo cáo…": its date fields keep their own text.
+  const [formVersion, setFormVersion] = useState(0);
   const draft = dispatch.status === 'draft';
   const formPaneRef = useRef<HTMLDivElement>(null);
 
@@ -170,6 +173,7 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
           {!draft && <RegisterSummary dispatch={dispatch} onEdit={() => setDialog('register')} />}
           {!draft && <SignedOriginalPanel dispatchId={dispatch.id} />}
           <DispatchForm
+            key={formVersion}
             content={content}
             update={update}
             issuedSymbol={draft ? null : dispatch.symbol}
@@ -178,6 +182,7 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
             units={units}
             today={today}
             readOnly={!draft}
+            onEditRequirement={dispatch.status === 'issued' ? () => setDialog('requirement') : undefined}
           />
         </div>
         <PreviewPane html={preview.html} pageCss={preview.pageCss} />
@@ -205,6 +210,19 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
       {dialog === 'void' && <VoidDialog dispatch={dispatch} onClose={() => setDialog(null)} onDone={(d) => replace(d, `Đã hủy văn bản ${dispatchReference(d)}.`)} />}
       {dialog === 'register' && (
         <RegisterFieldsDialog dispatch={dispatch} onClose={() => setDialog(null)} onSaved={(d) => replace(d, 'Đã lưu thông tin sổ văn bản đi.')} />
+      )}
+      {dialog === 'requirement' && (
+        <RequirementDialog
+          dispatch={dispatch}
+          units={units}
+          groups={groups}
+          today={today}
+          onClose={() => setDialog(null)}
+          onSaved={(d) => {
+            setFormVersion((v) => v + 1);
+            replace(d, d.requirement ? 'Đã lưu yêu cầu báo cáo; bảng theo dõi tính theo yêu cầu mới.' : 'Đã bỏ yêu cầu báo cáo; công văn không còn được theo dõi.');
+          }}
+        />
       )}
       {dialog === 'delete' && (
         <ConfirmDialog title="Xóa dự thảo" confirmLabel="Xóa dự thảo" danger busy={deleting} onConfirm={() => void deleteDraft()} onCancel={() => setDialog(null)}>

@@ -11,6 +11,8 @@ interface ExpectedUnitsFieldProps {
   units: Unit[];
   groups: UnitGroup[];
   readOnly: boolean;
+  /** Chosen after issue ("Sửa yêu cầu báo cáo…"): the recipients are counted now, not at issue. */
+  afterIssue?: boolean;
 }
 
 function names(ids: readonly number[], units: readonly Unit[]): string {
@@ -22,7 +24,7 @@ function names(ids: readonly number[], units: readonly Unit[]): string {
  * "Đơn vị phải báo cáo": by default the recipients (a group counts as its active units when
  * the dispatch is issued); or units the clerk ticks one by one.
  */
-export function ExpectedUnitsField({ recipients, expectedUnitIds, onChange, units, groups, readOnly }: ExpectedUnitsFieldProps) {
+export function ExpectedUnitsField({ recipients, expectedUnitIds, onChange, units, groups, readOnly, afterIssue = false }: ExpectedUnitsFieldProps) {
   const [explicit, setExplicit] = useState(expectedUnitIds.length > 0);
   const [choosing, setChoosing] = useState(false);
   const radioName = useId();
@@ -63,7 +65,9 @@ export function ExpectedUnitsField({ recipients, expectedUnitIds, onChange, unit
           {freeLines > 0 && <span className="muted"> (không tính {freeLines} dòng ghi tự do)</span>}
         </span>
       </label>
-      <p className="field-hint expected-units-hint">Nhóm được tính theo các đơn vị đang hoạt động vào ngày ban hành.</p>
+      <p className="field-hint expected-units-hint">
+        Nhóm được tính theo các đơn vị đang hoạt động {afterIssue ? 'vào lúc lưu' : 'vào ngày ban hành'}.
+      </p>
       <label className="checkbox">
         <input
           type="radio"
@@ -78,7 +82,7 @@ export function ExpectedUnitsField({ recipients, expectedUnitIds, onChange, unit
       </label>
       {explicit && (
         <div className="expected-units-chosen">
-          <span>{expectedUnitIds.length === 0 ? 'Chưa chọn đơn vị nào: khi ban hành sẽ tính theo Kính gửi.' : `Đã chọn ${expectedUnitIds.length} đơn vị.`}</span>
+          <span>{expectedUnitIds.length === 0 ? `Chưa chọn đơn vị nào: khi ${afterIssue ? 'lưu' : 'ban hành'} sẽ tính theo Kính gửi.` : `Đã chọn ${expectedUnitIds.length} đơn vị.`}</span>
           <button type="button" className="button" onClick={() => setChoosing(true)}>
             Chọn đơn vị…
           </button>

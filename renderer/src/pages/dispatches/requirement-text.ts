@@ -52,3 +52,16 @@ export function yearlyDateProblem(day: number, month: number): string | null {
   if (day > new Date(Date.UTC(2023, month, 0)).getUTCDate()) return `Tháng ${pad(month)} không có ngày ${day}.`;
   return null;
 }
+
+/** Why a requirement cannot be saved, or null; the requirement editor shows the same problems beside its fields. */
+export function requirementProblem(r: ReportingRequirement): string | null {
+  switch (r.frequency) {
+    case 'once':
+      return null;
+    case 'yearly':
+      return yearlyDateProblem(r.dueDay, r.dueMonth) ?? (r.toYear < r.fromYear ? 'Năm kết thúc phải từ năm bắt đầu trở đi.' : null);
+    case 'quarterly':
+    case 'monthly':
+      return r.to < r.from ? 'Kỳ cuối phải từ kỳ đầu trở đi.' : null;
+  }
+}

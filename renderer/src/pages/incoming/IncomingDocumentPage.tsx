@@ -10,10 +10,12 @@ import { ArrowLeftIcon, DownloadIcon, EditIcon, SendIcon } from '../../component
 import { Notice } from '../../components/Notice';
 import { formatDate } from '../../formatting/dates';
 import { dispatchReference } from '../dispatches/dispatch-text';
+import { periodPhrase } from '../tracking/tracking-text';
 import { ForwardDialog } from './ForwardDialog';
 import { ImportStatusBadge } from './ImportStatusBadge';
 import { arrivalLabel, displayDate, fileRoleLabel, numberAndSymbol, periodLabel } from './incoming-text';
 import { MatchReasons } from './MatchReasons';
+import { UnlinkDispatchDialog } from './UnlinkDispatchDialog';
 import { useIncomingDocument } from './use-incoming-document';
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
@@ -68,7 +70,7 @@ function OriginalFiles({ document }: { document: IncomingDocument }) {
   );
 }
 
-function Recognition({ document, dispatch }: { document: IncomingDocument; dispatch: Dispatch | null }) {
+function Recognition({ document, dispatch, onUnlink }: { document: IncomingDocument; dispatch: Dispatch | null; onUnlink(): void }) {
   return (
     <dl className="detail-list recognition-list">
       <Detail label="Đơn vị gửi">
@@ -87,6 +89,14 @@ function Recognition({ document, dispatch }: { document: IncomingDocument; dispa
             </a>
             {dispatch?.subject && <span className="detail-secondary">V/v {dispatch.subject}</span>}
             <MatchReasons confidence={document.dispatchConfidence} reasons={document.dispatchReasons} />
+            <button
+              type="button"
+              className="button button-danger-subtle recognition-unlink"
+              title="Văn bản vẫn ở trong sổ; không còn được tính là báo cáo trả lời công văn này"
+              onClick={onUnlink}
+            >
+              Bỏ liên kết với công văn
+            </button>
           </>
         )}
       </Detail>
@@ -105,6 +115,7 @@ function Recognition({ document, dispatch }: { document: IncomingDocument; dispa
 function DocumentDetails({ document, onChanged }: { document: IncomingDocument; onChanged(document: IncomingDocument): void }) {
   const showToast = useToast();
   const [forwarding, setForwarding] = useState(false);
+  const [unlinking, setUnlinking] = useState(false);
   const [dispatch, setDispatch] = useState<Dispatch | null>(null);
   const arrival = arrivalLabel(document.arrivalNumber, document.arrivalYear);
 
@@ -183,7 +194,7 @@ function DocumentDetails({ document, onChanged }: { document: IncomingDocument; 
 
             <section className="panel">
               <h2 className="panel-title">VănThư nhận biết</h2>
-              <Recognition document={document} dispatch={dispatch} />
+              <Recognition document={document} dispatch={dispatch} onUnlink={() => setUnlinking(true)} />
             </section>
           </div>
           <div className="incoming-detail-column">
@@ -212,6 +223,22 @@ function DocumentDetails({ document, onChanged }: { document: IncomingDocument; 
             setForwarding(false);
             onChanged(updated);
             showToast({ message: `Đã ghi chuyển văn bản đến số ${arrival} cho ${updated.forwardedTo ?? ''}.` });
+          }}
+        />
+      )}
+      {unlinking && (
+        <UnlinkDispatchDialog
+          target={{
+            id: document.id,
+            arrival,
+            dispatchReference: dispatch && dispatch.id === document.dispatchId ? dispatchReference(dispatch) : null,
+            unitName: document.unitName,
+            period: document.periodKey ? periodPhrase(periodLabel(document.periodKey)) : null,
+          }}
+          onClose={() => setUnlinking(false)}
+          onDone={(updated) => {
+            setUnlinking(false);
+            onChanged(updated);
           }}
         />
       )}

@@ -14,10 +14,12 @@ interface ObligationPanelProps {
   onClose(): void;
   onExempt(): void;
   onWithdrawExemption(): void;
+  /** "Bỏ liên kết với công văn" on one of the documents. */
+  onUnlink(document: TrackingRow['documents'][number]): void;
 }
 
 /** Beside the matrix: one unit's obligation for one period, the documents behind it, and its exemption. */
-export function ObligationPanel({ period, row, onClose, onExempt, onWithdrawExemption }: ObligationPanelProps) {
+export function ObligationPanel({ period, row, onClose, onExempt, onWithdrawExemption, onUnlink }: ObligationPanelProps) {
   const canExempt = row.exemption === null && (row.status === 'missing' || row.status === 'not_due');
   return (
     <aside className="tracking-panel" aria-label={`Báo cáo của ${row.unit.name}, ${period.label}`} data-testid="tracking-panel">
@@ -56,6 +58,14 @@ export function ObligationPanel({ period, row, onClose, onExempt, onWithdrawExem
                 </a>
                 <span className="tracking-document-date">nhận {formatDate(doc.receivedDate)}</span>
                 <ReceivedStatusBadge status={doc.status} />
+                <button
+                  type="button"
+                  className="button button-danger-subtle tracking-document-unlink"
+                  title="Văn bản vẫn ở trong sổ văn bản đến; không còn được tính là báo cáo của đơn vị cho kỳ này"
+                  onClick={() => onUnlink(doc)}
+                >
+                  Bỏ liên kết với công văn
+                </button>
               </li>
             ))}
           </ul>

@@ -12,7 +12,10 @@ import { downloadFile } from '../../components/download-file';
 import { ExportIcon, PrintIcon, SendIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { formatDate } from '../../formatting/dates';
+import { dispatchReference } from '../dispatches/dispatch-text';
 import { requirementSummary } from '../dispatches/requirement-text';
+import { arrivalLabel } from '../incoming/incoming-text';
+import { UnlinkDispatchDialog, type UnlinkTarget } from '../incoming/UnlinkDispatchDialog';
 import type { CellTarget } from './cell-target';
 import { ExemptDialog } from './ExemptDialog';
 import { ObligationPanel } from './ObligationPanel';
@@ -89,6 +92,7 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
   const [selected, setSelected] = useState<CellKey | null>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const [dialog, setDialog] = useState<TrackingDialog | null>(null);
+  const [unlinking, setUnlinking] = useState<UnlinkTarget | null>(null);
   const [busy, setBusy] = useState(false);
   const workspaceRef = useRef<HTMLDivElement>(null);
 
@@ -153,8 +157,9 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
 
   const changePeriod = (key: string | null): void => navigate('tracking', dispatchId, key ? { ky: key } : {});
 
-  useKeyboardShortcut('p', () => window.print(), dialog === null);
-  useKeyboardShortcut('e', () => void exportXlsx(), dialog === null && periods !== null);
+  const noDialog = dialog === null && unlinking === null;
+  useKeyboardShortcut('p', () => window.print(), noDialog);
+  useKeyboardShortcut('e', () => void exportXlsx(), noDialog && periods !== null);
 
   return (
     <>
@@ -267,6 +272,15 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
             onClose={closePanel}
             onExempt={() => setDialog('exempt')}
             onWithdrawExemption={() => setDialog('withdraw')}
+            onUnlink={(doc) =>
+              setUnlinking({
+                id: doc.entryId,
+                arrival: arrivalLabel(doc.arrivalNumber, doc.arrivalYear),
+                dispatchReference: periods?.[0] ? dispatchReference(periods[0].dispatch) : null,
+                unitName: current.row.unit.name,
+                period: periodPhrase(current.period.label),
+              })
+            }
           />
         )}
       </div>
@@ -288,6 +302,16 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
             Bỏ miễn báo cáo cho {target.unit.name}, kỳ {periodPhrase(target.period.label)}? Đơn vị lại được tính là phải báo cáo; lý do miễn không còn hiệu lực.
           </p>
         </ConfirmDialog>
+      )}
+      {unlinking && (
+        <UnlinkDispatchDialog
+          target={unlinking}
+          onClose={() => setUnlinking(null)}
+          onDone={() => {
+            setUnlinking(null);
+            reload();
+          }}
+        />
       )}
       {dialog === 'reminder' && (
         <ReminderDialog

@@ -1,0 +1,120 @@
+/**
+ * Realistic "scans" for OCR tests and the OCR benchmark: a clean page image made to look
+ * scanned (slightly rotated, specks of dust, JPEG-compressed), and a synthetic page drawn
+ * straight onto a canvas for when Chromium is not there to print a real document.
+ *
+ * Uses the project's @napi-rs/canvas. Its images never meet pdf.js's own (nested) copy: only
+ * encoded bytes (PNG/JPEG) pass between the two.
+ */
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+
+/** A small deterministic PRNG (mulberry32), so a failing run can be reproduced. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface ScanOptions {
+  /** Rotation in degrees (a page fed slightly askew). */
+  degrees?: number;
+  /** Dark specks per million pixels. */
+  specksPerMegapixel?: number;
+  /** JPEG quality 0–100. */
+  quality?: number;
+  seed?: number;
+}
+
+/** Makes a clean page image look scanned: rotated, speckled, JPEG-encoded. */
+export async function degradeToScan(image: Buffer, options: ScanOptions = {}): Promise<Buffer> {
+  const { degrees = 0.5, specksPerMegapixel = 150, quality = 75, seed = 1 } = options;
+  const random = seededRandom(seed);
+  const src = await loadImage(image);
+  const canvas = createCanvas(src.width, src.height);
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, src.width, src.height);
+  ctx.translate(src.width / 2, src.height / 2);
+  ctx.rotate((degrees * Math.PI) / 180);
+  ctx.drawImage(src, -src.width / 2, -src.height / 2);
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  // Paper is never white: a faint grey cast, then specks of dust of 1–3 px.
+  ctx.fillStyle = 'rgba(120, 110, 90, 0.04)';
+  ctx.fillRect(0, 0, src.width, src.height);
+  const specks = Math.round((src.width * src.height * specksPerMegapixel) / 1e6);
+  for (let i = 0; i < specks; i++) {
+    const g = Math.floor(40 + random() * 100);
+    ctx.fillStyle = `rgb(${g}, ${g}, ${g})`;
+    ctx.beginPath();
+    ctx.arc(random() * src.width, random() * src.height, 0.5 + random() * 1.2, 0, 2 * Math.PI);
+    ctx.fill();
+  }
+  return canvas.encode('jpeg', quality);
+}
+
+/** The header lines the synthetic page carries, in reading order per column. */
+export const SYNTHETIC_HEADER = {
+  agency: ['UBND TỈNH KIÊN GIANG', 'ỦY BAN NHÂN DÂN HUYỆN KIÊN LƯƠNG'],
+  number: 'Số: 25/UBND-VHTT',
+  subject: ['V/v báo cáo kết quả tuyên truyền', 'phòng, chống rác thải nhựa năm 2021'],
+  nation: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+  date: 'Kiên Lương, ngày 08 tháng 11 năm 2021',
+} as const;
+
+/**
+ * An A4 page at `dpi` with a công văn's two-column header and a few body lines, drawn with
+ * a Times-metric serif (Liberation Serif / Tinos), as a PNG. No browser needed.
+ */
+export function syntheticPage(dpi = 200): Buffer {
+  const px = (mm: number): number => Math.round((mm / 25.4) * dpi);
+  const pt = (size: number): number => (size / 72) * dpi;
+  const canvas = createCanvas(px(210), px(297));
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#000000';
+  ctx.textBaseline = 'alphabetic';
+  const serif = "'Liberation Serif', 'Tinos', serif";
+  const left = px(30);
+  const right = px(190);
+  const split = left + (right - left) * 0.4;
+  const center = (text: string, x: number, y: number, font: string): void => {
+    ctx.font = font;
+    ctx.fillText(text, x - ctx.measureText(text).width / 2, y);
+  };
+  const lcx = (left + split) / 2;
+  const rcx = (split + right) / 2;
+  let y = px(25);
+  const line = pt(13 * 1.25);
+  center(SYNTHETIC_HEADER.agency[0], lcx, y, `${pt(13)}px ${serif}`);
+  center(SYNTHETIC_HEADER.nation[0], rcx, y, `bold ${pt(12)}px ${serif}`);
+  y += line;
+  center(SYNTHETIC_HEADER.agency[1], lcx, y, `bold ${pt(12)}px ${serif}`);
+  center(SYNTHETIC_HEADER.nation[1], rcx, y, `bold ${pt(13)}px ${serif}`);
+  y += line * 1.8;
+  center(SYNTHETIC_HEADER.number, lcx, y, `${pt(13)}px ${serif}`);
+  center(SYNTHETIC_HEADER.date, rcx, y, `italic ${pt(14)}px ${serif}`);
+  y += line;
+  center(SYNTHETIC_HEADER.subject[0], lcx, y, `${pt(12)}px ${serif}`);
+  y += line;
+  center(SYNTHETIC_HEADER.subject[1], lcx, y, `${pt(12)}px ${serif}`);
+  y += line * 2;
+  ctx.font = `${pt(14)}px ${serif}`;
+  const body = [
+    'Kính gửi: Sở Thông tin và Truyền thông tỉnh Kiên Giang.',
+    'Thực hiện Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin',
+    'và Truyền thông về đẩy mạnh tuyên truyền về phòng, chống rác thải nhựa,',
+    'Ủy ban nhân dân huyện Kiên Lương báo cáo kết quả thực hiện như sau:',
+    'Đã đăng 25 tin, bài; tổ chức 4 buổi tuyên truyền với 620 người tham dự.',
+  ];
+  for (const text of body) {
+    ctx.fillText(text, left + px(10), y);
+    y += pt(14 * 1.4);
+  }
+  return canvas.toBuffer('image/png');
+}
