@@ -13,10 +13,14 @@ test('the duplicate-file policy is kept after a reload; an out-of-range file lim
 
   await rules.getByLabel('Giới hạn kích thước tệp (MB)').fill('20');
   await rules.getByRole('radio', { name: 'Từ chối' }).check();
+  const ocr = rules.getByRole('checkbox', { name: /OCR/ });
+  await expect(ocr).toBeChecked();
+  await ocr.uncheck();
   await rules.getByRole('button', { name: 'Lưu quy tắc' }).click();
   await expect(page.getByText('Đã lưu quy tắc làm việc.')).toBeVisible();
 
   await page.reload();
   await expect(rules.getByRole('radio', { name: 'Từ chối' })).toBeChecked();
   await expect(rules.getByLabel('Giới hạn kích thước tệp (MB)')).toHaveValue('20');
+  await expect(rules.getByRole('checkbox', { name: /OCR/ })).not.toBeChecked();
 });

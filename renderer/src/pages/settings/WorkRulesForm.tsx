@@ -3,7 +3,7 @@ import type { WorkRules } from '../../../../shared/api';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { useToast } from '../../app/toasts';
-import { Field } from '../../components/Field';
+import { CheckboxField, Field } from '../../components/Field';
 import { Notice } from '../../components/Notice';
 
 const NUMBERING_OPTIONS: { value: WorkRules['numbering']; label: string }[] = [
@@ -107,6 +107,11 @@ export function WorkRulesForm() {
             <input {...control} className="input input-number" inputMode="numeric" autoComplete="off" value={maxFileText} onChange={(e) => setMaxFileText(e.target.value)} />
           )}
         </Field>
+        <CheckboxField
+          label="Đọc trang đầu của văn bản scan bằng OCR khi nhập (vài giây mỗi trang)"
+          checked={rules.ocr}
+          onChange={(checked) => set('ocr', checked)}
+        />
         <div className="button-row">
           <button type="submit" className="button button-primary" disabled={busy} aria-busy={busy}>
             Lưu quy tắc
