@@ -1,4 +1,8 @@
 import { docxBytes, emlBytes, wp, wtable } from './intake-samples.js';
+import { buildCongVan } from '../../shared/documents/templates/cong-van.js';
+import type { OfficialDocument } from '../../shared/documents/model.js';
+import type { OrganisationProfile } from '../../shared/domain/organisation.js';
+import { parseEmphasis } from '../../main/dispatches/dispatch-file.js';
 
 /** A unit's report answering công văn 864, as a .docx with the decree's two-column header. */
 export function reportDocx(options: { agency?: string[]; number: number; symbol: string; place: string; date: [number, number, number]; title: string; year: number }): Buffer {
@@ -34,4 +38,55 @@ export function reportEml(options: { from: string; date: string; messageId: stri
     messageId: options.messageId,
     attachments: options.attachments,
   });
+}
+
+const KIEN_LUONG: OrganisationProfile = {
+  parentAgency: 'UBND TỈNH KIÊN GIANG',
+  agencyName: 'ỦY BAN NHÂN DÂN HUYỆN KIÊN LƯƠNG',
+  symbol: 'UBND',
+  placeName: 'Kiên Lương',
+  address: null,
+  phone: null,
+  email: null,
+  website: null,
+  departments: [],
+  signers: [],
+};
+
+/** The subject UBND huyện Kiên Lương's answer to công văn 864 carries for a year. */
+export const answerSubject = (year: number): string => `báo cáo kết quả tuyên truyền phòng, chống rác thải nhựa năm ${year}`;
+
+/** UBND huyện Kiên Lương's answer to công văn 864, as a công văn of our own document model. */
+export function kienLuongAnswer(number: number, year: number): OfficialDocument {
+  return buildCongVan(
+    {
+      number,
+      symbol: 'UBND-VHTT',
+      issueDate: `${year}-11-08`,
+      subject: answerSubject(year),
+      departmentCode: 'VHTT',
+      recipients: [{ kind: 'text', label: 'Sở Thông tin và Truyền thông tỉnh Kiên Giang' }],
+      body: [
+        {
+          runs: parseEmphasis(
+            `Thực hiện Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin và Truyền thông về đẩy mạnh tuyên truyền về phòng, chống rác thải nhựa, Ủy ban nhân dân huyện Kiên Lương báo cáo kết quả thực hiện năm ${year} như sau:`,
+          ),
+          list: null,
+        },
+        { runs: [{ text: 'Đã đăng 25 tin, bài; tổ chức 4 buổi tuyên truyền với 620 người tham dự.' }], list: null },
+      ],
+      references: [],
+      signer: { name: 'Nguyễn Văn Bình', title: 'PHÓ CHỦ TỊCH', authority: 'KT. CHỦ TỊCH' },
+      distribution: [],
+      urgency: null,
+      confidential: false,
+      attachmentsNote: null,
+      requirement: null,
+      expectedUnitIds: [],
+      copies: null,
+      fileKeeper: null,
+      notes: null,
+    },
+    KIEN_LUONG,
+  );
 }

@@ -2,12 +2,10 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempApp } from '../support/temp-app.js';
 import { emlBytes } from '../support/intake-samples.js';
-import { buildCongVan } from '../../shared/documents/templates/cong-van.js';
+import { kienLuongAnswer } from '../support/report-samples.js';
 import { renderHtml } from '../../shared/documents/render-html.js';
 import { renderDocx } from '../../main/render/docx.js';
 import { chromiumPath, renderPdf } from '../../main/render/pdf.js';
-import { parseEmphasis } from '../../main/dispatches/dispatch-file.js';
-import type { OrganisationProfile } from '../../shared/domain/organisation.js';
 
 /**
  * Round trips: a demo unit's answer to công văn 864, written with the project's own
@@ -22,56 +20,9 @@ beforeAll(() => {
 });
 afterAll(() => app.cleanup());
 
-const kienLuong: OrganisationProfile = {
-  parentAgency: 'UBND TỈNH KIÊN GIANG',
-  agencyName: 'ỦY BAN NHÂN DÂN HUYỆN KIÊN LƯƠNG',
-  symbol: 'UBND',
-  placeName: 'Kiên Lương',
-  address: null,
-  phone: null,
-  email: null,
-  website: null,
-  departments: [],
-  signers: [],
-};
-
-function answer(number: number, year: number) {
-  return buildCongVan(
-    {
-      number,
-      symbol: 'UBND-VHTT',
-      issueDate: `${year}-11-08`,
-      subject: `báo cáo kết quả tuyên truyền phòng, chống rác thải nhựa năm ${year}`,
-      departmentCode: 'VHTT',
-      recipients: [{ kind: 'text', label: 'Sở Thông tin và Truyền thông tỉnh Kiên Giang' }],
-      body: [
-        {
-          runs: parseEmphasis(
-            `Thực hiện Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin và Truyền thông về đẩy mạnh tuyên truyền về phòng, chống rác thải nhựa, Ủy ban nhân dân huyện Kiên Lương báo cáo kết quả thực hiện năm ${year} như sau:`,
-          ),
-          list: null,
-        },
-        { runs: [{ text: 'Đã đăng 25 tin, bài; tổ chức 4 buổi tuyên truyền với 620 người tham dự.' }], list: null },
-      ],
-      references: [],
-      signer: { name: 'Nguyễn Văn Bình', title: 'PHÓ CHỦ TỊCH', authority: 'KT. CHỦ TỊCH' },
-      distribution: [],
-      urgency: null,
-      confidential: false,
-      attachmentsNote: null,
-      requirement: null,
-      expectedUnitIds: [],
-      copies: null,
-      fileKeeper: null,
-      notes: null,
-    },
-    kienLuong,
-  );
-}
-
 describe('round trip: a report written by our renderer, imported back', () => {
   it('as .docx lands on UBND huyện Kiên Lương, công văn 864, period 2021', async () => {
-    const [r] = await app.imports.importInputs([{ name: '25-UBND-VHTT.docx', bytes: await renderDocx(answer(25, 2021)) }], { receivedDate: '2021-11-09' });
+    const [r] = await app.imports.importInputs([{ name: '25-UBND-VHTT.docx', bytes: await renderDocx(kienLuongAnswer(25, 2021)) }], { receivedDate: '2021-11-09' });
     expect(r).toMatchObject({
       status: 'registered',
       document: { number: 25, symbol: 'UBND-VHTT', date: '2021-11-08', type: 'Công văn' },
@@ -86,7 +37,7 @@ describe('round trip: a report written by our renderer, imported back', () => {
       console.log(`Bỏ qua vòng PDF: không có Chromium ở ${chromiumPath()}.`);
       return;
     }
-    const pdf = await renderPdf(renderHtml(answer(31, 2022), { standalone: true }));
+    const pdf = await renderPdf(renderHtml(kienLuongAnswer(31, 2022), { standalone: true }));
     const eml = await emlBytes({
       from: 'ubndkienluong@kiengiang.gov.vn',
       to: 'stttt@kiengiang.gov.vn',

@@ -14,11 +14,9 @@ import {
   type OcrResult,
 } from '../../main/intake/ocr.js';
 import { fold } from '../../shared/vn/fold.js';
-import { buildCongVan } from '../../shared/documents/templates/cong-van.js';
+import { answerSubject, kienLuongAnswer } from '../support/report-samples.js';
 import { renderHtml } from '../../shared/documents/render-html.js';
 import { chromiumPath, renderPdf } from '../../main/render/pdf.js';
-import { parseEmphasis } from '../../main/dispatches/dispatch-file.js';
-import type { OrganisationProfile } from '../../shared/domain/organisation.js';
 
 /**
  * OCR of scans (tesseract.js, Vietnamese model, offline). Recognition takes seconds a page,
@@ -84,54 +82,7 @@ describeWithShared('OCR of a real scan (UBND huyện Krông Nô, tiếp công d�
   });
 });
 
-const kienLuong: OrganisationProfile = {
-  parentAgency: 'UBND TỈNH KIÊN GIANG',
-  agencyName: 'ỦY BAN NHÂN DÂN HUYỆN KIÊN LƯƠNG',
-  symbol: 'UBND',
-  placeName: 'Kiên Lương',
-  address: null,
-  phone: null,
-  email: null,
-  website: null,
-  departments: [],
-  signers: [],
-};
-
-const SUBJECT = 'báo cáo kết quả tuyên truyền phòng, chống rác thải nhựa năm 2021';
-
-function congVan() {
-  return buildCongVan(
-    {
-      number: 25,
-      symbol: 'UBND-VHTT',
-      issueDate: '2021-11-08',
-      subject: SUBJECT,
-      departmentCode: 'VHTT',
-      recipients: [{ kind: 'text', label: 'Sở Thông tin và Truyền thông tỉnh Kiên Giang' }],
-      body: [
-        {
-          runs: parseEmphasis(
-            'Thực hiện Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin và Truyền thông về đẩy mạnh tuyên truyền về phòng, chống rác thải nhựa, Ủy ban nhân dân huyện Kiên Lương báo cáo kết quả thực hiện năm 2021 như sau:',
-          ),
-          list: null,
-        },
-        { runs: [{ text: 'Đã đăng 25 tin, bài; tổ chức 4 buổi tuyên truyền với 620 người tham dự.' }], list: null },
-      ],
-      references: [],
-      signer: { name: 'Nguyễn Văn Bình', title: 'PHÓ CHỦ TỊCH', authority: 'KT. CHỦ TỊCH' },
-      distribution: [],
-      urgency: null,
-      confidential: false,
-      attachmentsNote: null,
-      requirement: null,
-      expectedUnitIds: [],
-      copies: null,
-      fileKeeper: null,
-      notes: null,
-    },
-    kienLuong,
-  );
-}
+const SUBJECT = answerSubject(2021);
 
 describe('OCR round trip: our own công văn, printed, "scanned" and read back', () => {
   it(
@@ -141,7 +92,7 @@ describe('OCR round trip: our own công văn, printed, "scanned" and read back',
         console.log(`Bỏ qua vòng OCR: không có Chromium ở ${chromiumPath()}.`);
         return;
       }
-      const pdf = await renderPdf(renderHtml(congVan(), { standalone: true }));
+      const pdf = await renderPdf(renderHtml(kienLuongAnswer(25, 2021), { standalone: true }));
       const started = performance.now();
       const page = await renderPdfPage(pdf, 1, 200);
       const scan = await degradeToScan(page.png, { degrees: 0.5, seed: 25 });
