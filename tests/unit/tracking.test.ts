@@ -3,6 +3,7 @@ import { openTempApp } from '../support/temp-app.js';
 import { reportDocx, reportEml } from '../support/report-samples.js';
 import { createCore } from '../../main/api/core.js';
 import type { Dispatch } from '../../shared/domain/dispatch.js';
+import JSZip from 'jszip';
 
 let app: ReturnType<typeof openTempApp>;
 let cv864: Dispatch;
@@ -125,6 +126,22 @@ describe('tracking công văn 864, period 2021 (last day 14/11: "trước ngày 
     // 15/11/2025 is a Saturday: "trước ngày 15/11" still ends on Friday 14/11, and "chậm nhất" on the Saturday itself.
     const d = app.dispatches.updateRequirement(cv864.id, { frequency: 'yearly', dueDay: 15, dueMonth: 11, fromYear: 2025, toYear: 2025, deadline: 'by' }, cv864.expectedUnitIds);
     expect(app.tracking.track(d.id, '2025-11-20')[0]!.period.dueDate).toBe('2025-11-15');
+  });
+
+  it('prints the reminder in the same Decree 30 layout, naming exactly the missing units', async () => {
+    await report('ubndkienluong@kiengiang.gov.vn', '2021-11-10');
+    const core = createCore(app, 'cli');
+    const response = await core.call('tracking.reminderDraft', { dispatchId: cv864.id, periodKey: '2021', today: '2021-11-20' });
+    const reminder = (response as { ok: true; result: Dispatch }).result;
+    const docx = await app.dispatchRenderer.docx(reminder, app.settings.getProfile(), { draftYear: 2021 });
+    const xml = await (await JSZip.loadAsync(docx)).file('word/document.xml')!.async('string');
+    const text = [...xml.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('');
+    expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
+    expect(xml).toContain('w:ascii="Times New Roman"');
+    // The V/v line breaks across two lines of the header's left column.
+    expect(text).toContain('V/v đôn đốc báo cáo năm 2021theo Công văn số 864/STTTT-TTBCBC');
+    expect(text).toContain('UBND huyện Hòn Đất;');
+    expect(text).not.toContain('UBND huyện Kiên Lương');
   });
 
   it('refuses a period the dispatch does not have, naming the ones it has', () => {
