@@ -15,6 +15,19 @@ export const DocumentReference = z.object({
 
 const Reasoned = { confidence: z.number(), reasons: z.array(z.string()) };
 
+/** What the header of a received document says, as recognised (or corrected by the clerk). */
+const DocumentFields = {
+  agency: z.string().nullable(),
+  parentAgency: z.string().nullable(),
+  number: z.number().int().nullable(),
+  symbol: z.string().nullable(),
+  type: z.string().nullable(),
+  place: z.string().nullable(),
+  date: z.string().nullable(),
+  subject: z.string().nullable(),
+  signer: z.string().nullable(),
+};
+
 export const ImportResult = z.object({
   file: z.string(),
   attachment: z.string().nullable(),
@@ -26,17 +39,9 @@ export const ImportResult = z.object({
   receivedDate: IsoDate.nullable(),
   document: z
     .object({
-      agency: z.string().nullable(),
-      parentAgency: z.string().nullable(),
-      number: z.number().int().nullable(),
-      symbol: z.string().nullable(),
-      type: z.string().nullable(),
-      place: z.string().nullable(),
-      date: z.string().nullable(),
-      subject: z.string().nullable(),
+      ...DocumentFields,
       recipients: z.array(z.string()),
       references: z.array(DocumentReference),
-      signer: z.string().nullable(),
       /** Where the text came from: a text layer, OCR of a scan, or legacy TCVN3/VNI converted. */
       textSource: z.enum(['text', 'ocr', 'legacy-converted']),
       /** Digital signatures of the main PDF; the chain to a trusted root is never checked offline. */
@@ -78,15 +83,7 @@ export const IncomingDocument = z.object({
   arrivalNumber: z.number().int(),
   receivedDate: IsoDate,
   reviewReason: z.string().nullable(),
-  agency: z.string().nullable(),
-  parentAgency: z.string().nullable(),
-  number: z.number().int().nullable(),
-  symbol: z.string().nullable(),
-  type: z.string().nullable(),
-  place: z.string().nullable(),
-  date: z.string().nullable(),
-  subject: z.string().nullable(),
-  signer: z.string().nullable(),
+  ...DocumentFields,
   unitId: Id.nullable(),
   unitName: z.string().nullable(),
   unitConfidence: z.number().nullable(),

@@ -7,7 +7,8 @@ import { navigate, routeHref } from '../../app/routes';
 import { useToast } from '../../app/toasts';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useKeyboardShortcut } from '../../app/use-keyboard-shortcut';
-import { PlusIcon, SearchIcon } from '../../components/icons';
+import { PlusIcon } from '../../components/icons';
+import { SearchBox } from '../../components/SearchBox';
 import { Notice } from '../../components/Notice';
 import { YearSelect } from '../../components/YearSelect';
 import { DispatchesTable } from './DispatchesTable';
@@ -91,28 +92,16 @@ export function DispatchesPage() {
       )}
 
       <div className="list-filter-bar">
-        <div className="search-box">
-          <SearchIcon />
-          <label htmlFor="dispatches-search" className="visually-hidden">
-            Tìm văn bản đi
-          </label>
-          <input
-            ref={searchRef}
-            id="dispatches-search"
-            type="search"
-            className="input search-input"
-            placeholder="Tìm theo trích yếu, nơi nhận, nội dung…"
-            autoComplete="off"
-            spellCheck={false}
-            data-testid="dispatches-search"
-            value={query}
-            onChange={(e) => setQuery(e.target.value)}
-            onKeyDown={onSearchKeyDown}
-          />
-          <kbd className="search-shortcut" aria-hidden="true">
-            Ctrl+F
-          </kbd>
-        </div>
+        <SearchBox
+          ref={searchRef}
+          id="dispatches-search"
+          label="Tìm văn bản đi"
+          placeholder="Tìm theo trích yếu, nơi nhận, nội dung…"
+          testId="dispatches-search"
+          value={query}
+          onChange={setQuery}
+          onKeyDown={onSearchKeyDown}
+        />
         <label className="inline-label" htmlFor="dispatches-year">
           Năm
         </label>

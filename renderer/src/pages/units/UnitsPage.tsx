@@ -7,7 +7,8 @@ import { routeHref } from '../../app/routes';
 import { useToast } from '../../app/toasts';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useKeyboardShortcut } from '../../app/use-keyboard-shortcut';
-import { PlusIcon, SearchIcon } from '../../components/icons';
+import { PlusIcon } from '../../components/icons';
+import { SearchBox } from '../../components/SearchBox';
 import { Notice } from '../../components/Notice';
 import { ExcelTransferButtons } from './ExcelTransferButtons';
 import { GroupFilterList } from './GroupFilterList';
@@ -152,28 +153,16 @@ export function UnitsPage() {
 
         <section className="units-main" aria-label="Danh sách đơn vị">
           <div className="units-filter-bar">
-            <div className="search-box">
-              <SearchIcon />
-              <label htmlFor="units-search" className="visually-hidden">
-                Tìm đơn vị
-              </label>
-              <input
-                ref={searchRef}
-                id="units-search"
-                type="search"
-                className="input search-input"
-                placeholder="Tìm theo tên, tên gọi khác, email…"
-                autoComplete="off"
-                spellCheck={false}
-                data-testid="units-search"
-                value={query}
-                onChange={(e) => setQuery(e.target.value)}
-                onKeyDown={onSearchKeyDown}
-              />
-              <kbd className="search-shortcut" aria-hidden="true">
-                Ctrl+F
-              </kbd>
-            </div>
+            <SearchBox
+              ref={searchRef}
+              id="units-search"
+              label="Tìm đơn vị"
+              placeholder="Tìm theo tên, tên gọi khác, email…"
+              testId="units-search"
+              value={query}
+              onChange={setQuery}
+              onKeyDown={onSearchKeyDown}
+            />
             <label className="checkbox">
               <input type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />
               <span>Hiện cả đơn vị ngừng hoạt động</span>
