@@ -15,6 +15,7 @@ import './styles/intake.css';
 import './styles/incoming.css';
 import './styles/tracking.css';
 import './styles/dashboard.css';
+import './styles/search.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Thiếu phần tử #root trong index.html.');

@@ -1,8 +1,13 @@
+import { useState } from 'react';
 import { AppLogo } from '../components/AppLogo';
 import { useAppState } from './app-context';
+import { GlobalSearchDialog } from './GlobalSearchDialog';
+import { useKeyboardShortcut } from './use-keyboard-shortcut';
 
 export function TitleBar() {
   const { profile } = useAppState();
+  const [searching, setSearching] = useState(false);
+  useKeyboardShortcut('k', () => setSearching(true));
   return (
     <header className="title-bar">
       <span className="title-bar-brand">
@@ -18,6 +23,10 @@ export function TitleBar() {
       ) : (
         <span className="title-bar-organisation title-bar-missing">Chưa có thông tin cơ quan</span>
       )}
+      <button type="button" className="title-bar-search" title="Tìm kiếm (Ctrl+K)" onClick={() => setSearching(true)}>
+        Tìm kiếm <kbd aria-hidden="true">Ctrl+K</kbd>
+      </button>
+      {searching && <GlobalSearchDialog onClose={() => setSearching(false)} />}
     </header>
   );
 }
