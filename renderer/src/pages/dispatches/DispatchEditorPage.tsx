@@ -4,6 +4,7 @@ import { ArrowLeftIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { DispatchEditor } from './DispatchEditor';
 import { useEditorData } from './use-editor-data';
+import { ProfileMissingNotice } from '../../components/ProfileMissingNotice';
 
 /** "#/van-ban-di/12": the editor of one dispatch, once it and the recipient directory are loaded. */
 export function DispatchEditorPage({ id }: { id: number }) {
@@ -22,16 +23,7 @@ export function DispatchEditorPage({ id }: { id: number }) {
         </a>
       </header>
       {!profile ? (
-        <Notice
-          tone="info"
-          action={
-            <a className="button" href={routeHref('settings')}>
-              Điền thông tin cơ quan
-            </a>
-          }
-        >
-          <strong>Chưa có thông tin cơ quan.</strong> Tên cơ quan, ký hiệu và người ký được in ở đầu và cuối văn bản; hãy điền trước khi soạn.
-        </Notice>
+        <ProfileMissingNotice />
       ) : data.state === 'failed' ? (
         <Notice tone="error">{data.message}</Notice>
       ) : (

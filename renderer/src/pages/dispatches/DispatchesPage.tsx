@@ -3,7 +3,7 @@ import type { Dispatch } from '../../../../shared/domain/dispatch';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { useAppState } from '../../app/app-context';
-import { navigate, routeHref } from '../../app/routes';
+import { navigate } from '../../app/routes';
 import { useToast } from '../../app/toasts';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useKeyboardShortcut } from '../../app/use-keyboard-shortcut';
@@ -15,6 +15,7 @@ import { DispatchesTable } from './DispatchesTable';
 import { lastDepartment } from './department-memory';
 import { useDispatchList } from './use-dispatch-list';
 import { useDispatchYears } from './use-dispatch-years';
+import { ProfileMissingNotice } from '../../components/ProfileMissingNotice';
 
 const SEARCH_DEBOUNCE_MS = 200;
 
@@ -79,16 +80,7 @@ export function DispatchesPage() {
       </header>
 
       {!profile && (
-        <Notice
-          tone="info"
-          action={
-            <a className="button" href={routeHref('settings')}>
-              Điền thông tin cơ quan
-            </a>
-          }
-        >
-          <strong>Chưa có thông tin cơ quan.</strong> Tên cơ quan, ký hiệu và người ký được in trên mọi văn bản đi; hãy điền trước khi soạn.
-        </Notice>
+        <ProfileMissingNotice />
       )}
 
       <div className="list-filter-bar">

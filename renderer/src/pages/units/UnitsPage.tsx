@@ -3,7 +3,6 @@ import type { Unit, UnitImportResult } from '../../../../shared/domain/unit';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { useAppState } from '../../app/app-context';
-import { routeHref } from '../../app/routes';
 import { useToast } from '../../app/toasts';
 import { useDebouncedValue } from '../../app/use-debounced-value';
 import { useKeyboardShortcut } from '../../app/use-keyboard-shortcut';
@@ -18,6 +17,7 @@ import { UnitFormDialog, type UnitRemoval } from './UnitFormDialog';
 import { countByGroup, filterByGroup, sectionsByGroup, type GroupFilter } from './units-by-group';
 import { UnitsTable } from './UnitsTable';
 import { useUnitsData } from './use-units-data';
+import { ProfileMissingNotice } from '../../components/ProfileMissingNotice';
 
 type UnitsDialog =
   | { kind: 'create' }
@@ -129,17 +129,7 @@ export function UnitsPage() {
       </header>
 
       {!profile && (
-        <Notice
-          tone="info"
-          action={
-            <a className="button" href={routeHref('settings')}>
-              Điền thông tin cơ quan
-            </a>
-          }
-        >
-          <strong>Chưa có thông tin cơ quan.</strong> Tên cơ quan, ký hiệu, địa danh và người ký được in ở đầu mọi văn bản đi; hãy điền
-          trước khi soạn văn bản.
-        </Notice>
+        <ProfileMissingNotice />
       )}
 
       <div className="units-layout">
