@@ -8,6 +8,7 @@ import { Id, IsoDate } from './domain/common.js';
 import { OrganisationProfile, OrganisationProfileView } from './domain/organisation.js';
 import { Dispatch, DispatchContent, DispatchStatus, ReportingRequirement } from './domain/dispatch.js';
 import { Dashboard, TrackingPeriod } from './domain/tracking.js';
+import { Consolidation, DataForm, DataFormInput, FormSubmission } from './domain/form.js';
 import { ImportResult, IncomingDocument, IncomingRegisterRow, PaperDocument, ReviewCorrection } from './domain/incoming.js';
 import {
   Unit,
@@ -235,6 +236,41 @@ export const api = {
       })
       .strict(),
     output: Dispatch,
+  },
+
+  /** The data form (biểu mẫu số liệu) of a dispatch's requirement; null when it has none. */
+  'forms.get': { input: z.object({ dispatchId: Id }).strict(), output: DataForm.nullable() },
+  /** Saves the form; its version goes up when the indicators change. */
+  'forms.save': { input: z.object({ dispatchId: Id, form: DataFormInput }).strict(), output: DataForm },
+  /** Removes a form no unit has returned yet (a returned one is kept). */
+  'forms.remove': { input: z.object({ dispatchId: Id }).strict(), output: z.object({ removed: z.literal(true) }) },
+  /** The sample form of the demo dispatch 864 (plastic-waste propaganda figures), for the editor's "Dùng biểu mẫu mẫu". */
+  'forms.sample': { input: Empty, output: DataFormInput },
+  /** The .xlsx units fill in: for one unit (its name filled, metadata naming it) or a blank with a unit drop-down. */
+  'forms.renderXlsx': {
+    input: z.object({ dispatchId: Id, unitId: Id.nullable().default(null), periodKey: z.string().max(20).nullable().default(null) }).strict(),
+    output: FileBytes,
+  },
+  /** Every returned form of a dispatch (of one period when given), superseded ones included. */
+  'forms.submissions': {
+    input: z.object({ dispatchId: Id, periodKey: z.string().max(20).nullable().default(null) }).strict(),
+    output: z.array(FormSubmission),
+  },
+  /** The figures read from one received document, with the cells to check; null when it is not a returned form. */
+  'forms.submissionOf': { input: z.object({ incomingId: Id }).strict(), output: FormSubmission.nullable() },
+  'forms.consolidate': { input: z.object({ dispatchId: Id, periodKey: z.string().min(1).max(20) }).strict(), output: Consolidation },
+  /**
+   * "Lập báo cáo tổng hợp": drafts the Báo cáo (Mẫu 1.4) to the superior body from tracking and the
+   * returned forms; saved as a draft in the outgoing register for the clerk to edit and issue.
+   */
+  'reports.createDraft': {
+    input: z.object({ dispatchId: Id, periodKey: z.string().min(1).max(20), today: IsoDate.nullable().default(null) }).strict(),
+    output: Dispatch,
+  },
+  /** The appendix: units × indicators with totals as formulas, and who reported when. */
+  'reports.appendixXlsx': {
+    input: z.object({ dispatchId: Id, periodKey: z.string().min(1).max(20), today: IsoDate.nullable().default(null) }).strict(),
+    output: FileBytes,
   },
 } as const;
 

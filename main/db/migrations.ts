@@ -242,5 +242,35 @@ export const migrations: readonly Migration[] = [
       CREATE INDEX obligation_exemptions_lookup ON obligation_exemptions (dispatch_id, period_key, unit_id);
     `,
   },
-];
+  {
+    version: 6,
+    name: 'biểu mẫu số liệu',
+    sql: `
+      -- The data form of a dispatch's requirement (issue 6). rows_json holds the FormRow list;
+      -- form_key is written into every .xlsx so that a returned file names its form.
+      CREATE TABLE data_forms (
+        dispatch_id INTEGER PRIMARY KEY REFERENCES dispatches (id),
+        form_key TEXT NOT NULL UNIQUE,
+        version INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        rows_json TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      ) STRICT;
 
+      -- The figures read from one returned form. Unit, dispatch and period are the incoming
+      -- document's (the clerk may correct them in review); meta_* is what the hidden sheet said.
+      CREATE TABLE form_submissions (
+        id INTEGER PRIMARY KEY,
+        incoming_id INTEGER NOT NULL UNIQUE REFERENCES incoming_documents (id),
+        read_by TEXT NOT NULL CHECK (read_by IN ('metadata', 'names')),
+        form_version INTEGER,
+        meta_dispatch_id INTEGER,
+        meta_unit_id INTEGER,
+        meta_period_key TEXT,
+        values_json TEXT NOT NULL,
+        problems_json TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];

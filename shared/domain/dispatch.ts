@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, IsoDate, OptionalText } from './common.js';
 import { Signer } from './organisation.js';
+import { ReportSource } from './form.js';
 
 /** A run of text with the emphasis the decree's templates use. */
 export const TextRun = z.object({
@@ -10,12 +11,30 @@ export const TextRun = z.object({
 });
 export type TextRun = z.infer<typeof TextRun>;
 
-/** One paragraph of a body: plain, or an item of a bulleted ("- …") or numbered ("1. …") list. */
+/** A ruled table in a body (a report's consolidated figures); cells are plain text. */
+export const BodyTable = z.object({
+  columnWeights: z.array(z.number().positive()).min(1).max(30),
+  /** Leading header rows: bold, centred, repeated on every page. */
+  headerRows: z.number().int().min(0).max(5),
+  rows: z
+    .array(z.array(z.object({ text: z.string().max(5_000), align: z.enum(['left', 'center', 'right']).optional() })).max(30))
+    .max(2_000),
+});
+export type BodyTable = z.infer<typeof BodyTable>;
+
+/**
+ * One block of a body: a paragraph (plain, or an item of a bulleted "- …" or numbered "1. …"
+ * list), a report's section heading ("I. TÌNH HÌNH BÁO CÁO", runs hold its text), or a table.
+ */
 export const BodyParagraph = z.object({
+  /** Absent means 'paragraph' (what every dispatch stored before reports existed). */
+  kind: z.enum(['paragraph', 'heading', 'table']).optional(),
   runs: z.array(TextRun).max(200),
   list: z.enum(['bullet', 'number']).nullable().default(null),
+  /** Only for kind 'table'. */
+  table: BodyTable.optional(),
 });
-export type BodyParagraph = z.infer<typeof BodyParagraph>;
+export type BodyParagraph = z.output<typeof BodyParagraph>;
 
 /** A line of "Kính gửi": a whole group (printed as its Kính gửi label), one unit, or free text. */
 export const Recipient = z.discriminatedUnion('kind', [
@@ -61,6 +80,10 @@ export type DispatchStatus = z.infer<typeof DispatchStatus>;
  * the organisation profile into the document model. Stored fields only, no database ids needed.
  */
 export const DispatchContent = z.object({
+  /** Công văn (Mẫu 1.5) or Báo cáo (Mẫu 1.4: "BÁO CÁO" and its subject as a title, symbol "BC-…"). */
+  documentType: z.enum(['cong_van', 'bao_cao']).default('cong_van'),
+  /** A consolidated report: the dispatch and period it reports on (issue 6). */
+  reportSource: ReportSource.nullable().default(null),
   subject: z.string().trim().max(1000).default(''),
   departmentCode: z.string().trim().max(20).default(''),
   recipients: z.array(Recipient).max(200).default([]),

@@ -60,6 +60,8 @@ export const answerSubject = (year: number): string => `báo cáo kết quả tu
 export function kienLuongAnswer(number: number, year: number): OfficialDocument {
   return buildCongVan(
     {
+      documentType: 'cong_van',
+      reportSource: null,
       number,
       symbol: 'UBND-VHTT',
       issueDate: `${year}-11-08`,
