@@ -10,6 +10,11 @@ import { Dispatch, DispatchContent, DispatchStatus, ReportingRequirement } from 
 import { Dashboard, TrackingPeriod } from './domain/tracking.js';
 import { Consolidation, DataForm, DataFormInput, FormSubmission } from './domain/form.js';
 import { ImportResult, IncomingDocument, IncomingRegisterRow, PaperDocument, ReviewCorrection } from './domain/incoming.js';
+import { OcrQueueStatus } from './domain/ocr.js';
+import { SearchFilters, SearchHit } from './domain/search.js';
+import { PageRequest, pageOf } from './domain/paging.js';
+import { BackupId, BackupItem, BackupSettings, FolderCheck, Health, RestoreResult } from './domain/backup.js';
+import { AuditPage, AuditQuery } from './domain/audit.js';
 import {
   Unit,
   UnitGroup,
@@ -44,7 +49,7 @@ export const WorkRules = z.object({
   numbering: z.enum(['shared', 'per_type']),
   duplicatePolicy: z.enum(['reject', 'warn', 'allow']),
   maxFileMb: z.number().int().min(1, 'Giới hạn kích thước tệp tối thiểu 1 MB.').max(2000, 'Giới hạn kích thước tệp tối đa 2000 MB.'),
-  /** Read page 1 of scans with OCR at import. */
+  /** Read scans with OCR: page 1 at import, the pages after it in the background (for search). */
   ocr: z.boolean().default(true),
 });
 export type WorkRules = z.output<typeof WorkRules>;
@@ -66,6 +71,31 @@ export const api = {
     input: z.object({ demo: z.boolean() }).strict(),
     output: z.object({ unitsAdded: z.number().int(), groupsAdded: z.number().int() }),
   },
+  /** Is the database sound, did the last automatic backup fail, can a restore be undone. Answers even when the database is damaged. */
+  'app.health': { input: Empty, output: Health },
+
+  /** Backups in the backup folder, newest first: automatic ones (with why the rotation keeps them) and "Sao lưu ngay" files. */
+  'backup.list': { input: Empty, output: z.object({ folder: z.string(), backups: z.array(BackupItem) }) },
+  'backup.settings': { input: Empty, output: BackupSettings },
+  /** null: the default folder (sao-luu inside the data folder). The folder must be empty or already a VănThư backup folder. */
+  'backup.saveSettings': { input: z.object({ folder: z.string().trim().max(1000).nullable() }).strict(), output: BackupSettings },
+  'backup.checkFolder': { input: z.object({ folder: z.string().trim().min(1).max(1000) }).strict(), output: FolderCheck },
+  /**
+   * "Sao lưu ngay": one self-contained .vanthu-backup in the backup folder. Browser mode then
+   * downloads `download` (POST /download/backup); Electron asks where to save a copy (`savedTo`).
+   */
+  'backup.now': { input: Empty, output: z.object({ backup: BackupItem, download: z.string().nullable(), savedTo: z.string().nullable() }) },
+  /** Reads a backup through and checks every SHA-256 against its manifest. */
+  'backup.verify': { input: z.object({ backupId: BackupId }).strict(), output: BackupItem },
+  /** Only a backup of the backup folder (by id) or uploaded bytes: never a path. Verified before anything is replaced. */
+  'backup.restore': {
+    input: z.union([z.object({ backupId: BackupId }).strict(), z.object({ upload: FileBytes }).strict()]),
+    output: RestoreResult,
+  },
+  /** Puts back the data the last restore moved aside (what the restore brought in is kept aside in turn). */
+  'backup.undoRestore': { input: Empty, output: z.object({ restoredDataDir: z.string() }) },
+  /** Who (Windows user, machine) did what when; newest first, by kind and date, a page at a time. */
+  'audit.list': { input: AuditQuery, output: AuditPage },
 
   'settings.getProfile': { input: Empty, output: OrganisationProfileView },
   'settings.saveProfile': { input: OrganisationProfile, output: OrganisationProfileView },
@@ -91,16 +121,20 @@ export const api = {
   'units.exportXlsx': { input: Empty, output: FileBytes },
   'units.importXlsx': { input: FileBytes, output: UnitImportResult },
 
+  /** A page of the dispatch list (drafts first, then the newest) and the total; without `limit`, every one. */
   'dispatches.list': {
     input: z
       .object({
         year: z.number().int().nullable().default(null),
         status: DispatchStatus.nullable().default(null),
         query: z.string().max(200).default(''),
+        ...PageRequest,
       })
       .strict(),
-    output: z.array(Dispatch),
+    output: pageOf(Dispatch),
   },
+  /** The years dispatches were issued in, newest first (for the year selectors). */
+  'dispatches.years': { input: Empty, output: z.array(z.number().int()) },
   'dispatches.get': { input: ById, output: Dispatch },
   /** Dispatches whose printed reference is "864/STTTT-TTBCBC" (of that year, when given). */
   'dispatches.resolve': {
@@ -150,19 +184,24 @@ export const api = {
     input: z.object({ paths: z.array(z.string().min(1).max(4096)).min(1).max(500), receivedDate: IsoDate.nullable().default(null) }).strict(),
     output: z.array(ImportResult),
   },
+  /** A page of received documents in register order (year, số đến) and the total; without `limit`, every one. */
   'incoming.list': {
     input: z
-      .object({ status: z.enum(['registered', 'needs_review']).nullable().default(null), year: z.number().int().nullable().default(null) })
+      .object({ status: z.enum(['registered', 'needs_review']).nullable().default(null), year: z.number().int().nullable().default(null), ...PageRequest })
       .strict(),
-    output: z.array(IncomingDocument),
+    output: pageOf(IncomingDocument),
   },
+  /** The years that have received documents, newest first. */
+  'incoming.years': { input: Empty, output: z.array(z.number().int()) },
   'incoming.get': { input: ById, output: IncomingDocument },
   'incoming.confirm': { input: z.object({ id: Id, correction: ReviewCorrection }).strict(), output: IncomingDocument },
   'incoming.registerPaper': { input: PaperDocument, output: IncomingDocument },
   'incoming.unlinkDispatch': { input: ById, output: IncomingDocument },
   'incoming.forward': { input: z.object({ id: Id, to: z.string().max(300), date: IsoDate }).strict(), output: IncomingDocument },
   'incoming.fileBytes': { input: z.object({ id: Id, fileId: Id }).strict(), output: FileBytes },
-  'register.incoming': { input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(), output: z.array(IncomingRegisterRow) },
+  /** The pages of scans still to read by OCR in the background (for search), and the one being read. */
+  'ocr.status': { input: Empty, output: OcrQueueStatus },
+  'register.incoming': { input: z.object({ year: z.number().int().min(1900).max(2200), ...PageRequest }).strict(), output: pageOf(IncomingRegisterRow) },
   'register.incomingXlsx': { input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(), output: FileBytes },
   /** Who has reported: one table per period (or the one asked for); "today" from VANTHU_TODAY or the clock. */
   'tracking.get': {
@@ -187,23 +226,14 @@ export const api = {
     output: FileBytes,
   },
   'dashboard.get': { input: Empty, output: Dashboard },
-  /** One search over received documents (full text), dispatches and units; diacritics and đ folded. */
+  /** One search over received documents (full text), dispatches, units and file names; diacritics and đ folded; optional filters. */
   'search.query': {
-    input: z.object({ query: z.string().max(300), limit: z.number().int().min(1).max(200).default(50) }).strict(),
-    output: z.array(
-      z.object({
-        kind: z.enum(['incoming', 'dispatch', 'unit']),
-        id: Id,
-        title: z.string(),
-        subtitle: z.string(),
-        date: z.string().nullable(),
-        snippet: z.object({ text: z.string(), highlights: z.array(z.tuple([z.number().int(), z.number().int()])) }).nullable(),
-      }),
-    ),
+    input: SearchFilters.extend({ query: z.string().max(300), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.array(SearchHit),
   },
   'register.outgoing': {
-    input: z.object({ year: z.number().int().min(1900).max(2200) }).strict(),
-    output: z.array(
+    input: z.object({ year: z.number().int().min(1900).max(2200), ...PageRequest }).strict(),
+    output: pageOf(
       z.object({
         dispatchId: Id,
         numberAndSymbol: z.string(),

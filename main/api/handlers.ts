@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Api, ApiOutput, Method } from '../../shared/api.js';
 import type { App } from '../app/open-app.js';
 import { UserError } from './errors.js';
+import type { MaintenanceMethod } from './maintenance-handlers.js';
 import { outgoingRegisterRows, writeOutgoingRegister } from '../dispatches/outgoing-register.js';
 import { dispatchFileName } from '../dispatches/dispatch-documents.js';
 import { reminderContent } from '../tracking/reminder.js';
@@ -38,7 +39,8 @@ function safeFileName(name: string): string {
   return base || 'tep-khong-ten';
 }
 
-export function createHandlers(app: App, shell: ShellKind, version: string): Handlers {
+/** Every method but backups, restore and health, which the core answers itself (maintenance-handlers.ts). */
+export function createHandlers(app: App, shell: ShellKind, version: string): Omit<Handlers, MaintenanceMethod> {
   const thisYear = (): number => Number(app.today().slice(0, 4));
   return {
     'app.info': () => ({
@@ -53,6 +55,8 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
       app.settings.markFirstRunDone();
       return { unitsAdded: 0, groupsAdded: 0 };
     },
+
+    'audit.list': (query) => app.audit.list(query),
 
     'settings.getProfile': () => app.settings.getProfile(),
     'settings.saveProfile': (profile) => app.settings.saveProfile(profile),
@@ -79,7 +83,8 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
     }),
     'units.importXlsx': ({ base64 }) => app.unitsSpreadsheet.importXlsx(decodeUpload(base64)),
 
-    'dispatches.list': (filter) => app.dispatches.list(filter),
+    'dispatches.list': ({ offset, limit, ...filter }) => app.dispatches.page(filter, { offset, limit }),
+    'dispatches.years': () => app.dispatches.years(),
     'dispatches.get': ({ id }) => app.dispatches.get(id),
     'dispatches.resolve': ({ reference, year }) => app.dispatches.findByReference(reference, year),
     'dispatches.createDraft': (content) => app.dispatches.createDraft(content),
@@ -107,7 +112,8 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
     },
     'dispatches.emailDraft': async ({ id }) => {
       const d = app.dispatches.get(id);
-      const bytes = await app.dispatchRenderer.emailDraft(d, app.settings.getProfile(), (ids) => app.units.emailsOf(ids));
+      const dataForm = app.forms.get(id) ? await app.forms.renderXlsx(id, null, null) : null;
+      const bytes = await app.dispatchRenderer.emailDraft(d, app.settings.getProfile(), (ids) => app.units.emailsOf(ids), dataForm);
       return { fileName: dispatchFileName(d, 'eml'), base64: bytes.toString('base64') };
     },
     'dispatches.attachSignedOriginal': ({ id, file }) =>
@@ -128,7 +134,8 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
       if (shell === 'browser') throw new UserError('not_allowed', 'Ở chế độ trình duyệt, hãy chọn hoặc kéo thả tệp để tải lên.');
       return app.imports.importInputs(paths.map((p) => ({ path: p })), { receivedDate });
     },
-    'incoming.list': (filter) => app.incoming.list(filter),
+    'incoming.list': ({ offset, limit, ...filter }) => app.incoming.page(filter, { offset, limit }),
+    'incoming.years': () => app.incoming.years(),
     'incoming.get': ({ id }) => app.incoming.get(id),
     'incoming.confirm': ({ id, correction }) => app.incoming.confirm(id, correction),
     'incoming.registerPaper': (paper) => app.incoming.registerPaper(paper),
@@ -138,7 +145,8 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
       const f = app.incoming.fileBytes(id, fileId);
       return { fileName: f.fileName, base64: f.bytes.toString('base64') };
     },
-    'register.incoming': ({ year }) => app.incoming.register(year),
+    'ocr.status': () => app.ocrQueue.status(),
+    'register.incoming': ({ year, ...paging }) => app.incoming.registerPage(year, paging),
     'register.incomingXlsx': async ({ year }) => ({
       fileName: `So-dang-ky-van-ban-den_${year}.xlsx`,
       base64: (await app.incoming.registerXlsx(year, app.settings.getProfile().agencyName)).toString('base64'),
@@ -173,13 +181,32 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Han
       const today = app.today();
       return { today, ...app.tracking.dashboard(today), ...app.incoming.summary() };
     },
-    'search.query': ({ query, limit }) => app.search.search(query, limit),
-    'register.outgoing': ({ year }) => outgoingRegisterRows(app.dispatches.register(year)),
+    'search.query': ({ query, ...options }) => app.search.search(query, options),
+    'register.outgoing': ({ year, ...paging }) => ({ items: outgoingRegisterRows(app.dispatches.register(year, paging)), total: app.dispatches.registerCount(year) }),
     'register.outgoingXlsx': async ({ year }) => ({
       fileName: `So-dang-ky-van-ban-di_${year}.xlsx`,
       base64: (await writeOutgoingRegister(year, outgoingRegisterRows(app.dispatches.register(year)), app.settings.getProfile())).toString('base64'),
     }),
     'dispatches.updateRequirement': ({ id, requirement, expectedUnitIds }) => app.dispatches.updateRequirement(id, requirement, expectedUnitIds),
     'dispatches.updateRegisterFields': ({ id, ...fields }) => app.dispatches.updateRegisterFields(id, fields),
+    'forms.get': ({ dispatchId }) => app.forms.get(dispatchId),
+    'forms.save': ({ dispatchId, form }) => app.forms.save(dispatchId, form),
+    'forms.remove': ({ dispatchId }) => {
+      app.forms.remove(dispatchId);
+      return { removed: true as const };
+    },
+    'forms.sample': () => app.forms.sample(),
+    'forms.renderXlsx': async ({ dispatchId, unitId, periodKey }) => {
+      const file = await app.forms.renderXlsx(dispatchId, unitId, periodKey);
+      return { fileName: file.fileName, base64: file.bytes.toString('base64') };
+    },
+    'forms.submissions': ({ dispatchId, periodKey }) => app.forms.submissions(dispatchId, periodKey),
+    'forms.submissionOf': ({ incomingId }) => app.forms.submissionOf(incomingId),
+    'forms.consolidate': ({ dispatchId, periodKey }) => app.reports.consolidate(dispatchId, periodKey).consolidation,
+    'reports.createDraft': ({ dispatchId, periodKey, today }) => app.reports.createDraft(dispatchId, periodKey, today ?? app.today()),
+    'reports.appendixXlsx': async ({ dispatchId, periodKey, today }) => {
+      const file = await app.reports.appendixXlsx(dispatchId, periodKey, today ?? app.today());
+      return { fileName: file.fileName, base64: file.bytes.toString('base64') };
+    },
   };
 }

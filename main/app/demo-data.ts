@@ -6,6 +6,7 @@ import type { Db } from '../db/connection.js';
 import type { UnitsService } from '../units/units-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import type { DispatchesService } from '../dispatches/dispatches-service.js';
+import type { FormsService } from '../forms/forms-service.js';
 import { dispatchFromFile } from '../dispatches/dispatch-file.js';
 
 interface DemoSet {
@@ -15,7 +16,7 @@ interface DemoSet {
 
 /**
  * The Kiên Giang sample: the organisation of công văn 864/STTTT-TTBCBC, every recipient
- * it names as in 2021, and the dispatch itself, issued as 864 on 03/8/2021.
+ * it names as in 2021, the dispatch itself, issued as 864 on 03/8/2021, and its data form.
  * Loading twice adds nothing the second time.
  */
 export function loadDemoData(
@@ -23,6 +24,7 @@ export function loadDemoData(
   units: UnitsService,
   settings: SettingsService,
   dispatches: DispatchesService,
+  forms: FormsService,
 ): { unitsAdded: number; groupsAdded: number } {
   const set = demo as DemoSet;
   return db.transaction(() => {
@@ -45,6 +47,7 @@ export function loadDemoData(
       const lookup = { groups: units.listGroups(), units: units.list({ includeInactive: true }), defaultSigner: null };
       const draft = dispatches.createDraft(dispatchFromFile(dispatch864, lookup));
       dispatches.issue(draft.id, { number: 864, date: '2021-08-03' });
+      forms.save(draft.id, forms.sample());
     }
     settings.markFirstRunDone();
     return { unitsAdded, groupsAdded };

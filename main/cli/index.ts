@@ -11,7 +11,10 @@ import { runDispatch } from './commands/dispatch.js';
 import { runRegister } from './commands/register.js';
 import { runImport } from './commands/import.js';
 import { runRemind, runTracking } from './commands/tracking.js';
+import { runReport } from './commands/report.js';
+import { runForm } from './commands/form.js';
 import { runSearch } from './commands/search.js';
+import { runOcr } from './commands/ocr.js';
 import { runBackup, runRestore } from './commands/backup.js';
 
 /**
@@ -45,10 +48,18 @@ Lệnh:
                               Đơn vị nào đã báo cáo, đúng hạn, trễ hạn, chưa báo cáo (theo từng kỳ)
   remind VB --period KỲ --out TỆP.docx [--today YYYY-MM-DD] [--issue]
                               Soạn công văn đôn đốc các đơn vị chưa báo cáo (lưu vào sổ văn bản đi)
+  form VB --out TỆP.xlsx [--unit ĐƠN_VỊ] [--period KỲ]
+                              Xuất biểu số liệu (Excel) để đơn vị điền: cho một đơn vị (--unit: mã hoặc
+                              tên) hoặc để trống tên đơn vị; số liệu gửi về được đọc khi nhập văn bản đến
+  report VB --period KỲ --out TỆP.docx [--xlsx TỆP.xlsx] [--today YYYY-MM-DD] [--issue]
+                              Lập báo cáo tổng hợp gửi cấp trên (Mẫu 1.4, lưu vào sổ văn bản đi):
+                              tình hình báo cáo, số liệu tổng hợp từ biểu mẫu; --xlsx: phụ lục số liệu
   register out|in --year NĂM --out TỆP.xlsx
                               Xuất sổ đăng ký văn bản đi hoặc đến của năm (theo Nghị định 30)
   search TỪ_KHÓA              Tìm trong văn bản đến (cả nội dung), văn bản đi và đơn vị;
                               gõ không dấu được; "trong ngoặc kép" là cụm từ
+  ocr [--status]              Nhận dạng chữ ngay các trang sau của văn bản scan đang chờ (để tìm kiếm;
+                              ứng dụng tự làm việc này khi chạy); --status: chỉ cho biết còn bao nhiêu trang
   backup --out TỆP            Sao lưu toàn bộ (cơ sở dữ liệu và mọi tệp gốc) vào một tệp .vanthu-backup
   restore TỆP                 Khôi phục từ tệp sao lưu (kiểm tra trước; dữ liệu hiện tại được giữ lại)
   serve [--port N]            Chạy chế độ trình duyệt trên 127.0.0.1 (in ra đường dẫn kèm mã phiên)
@@ -123,6 +134,12 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
       case 'remind':
         await runRemind(ctx, args);
         break;
+      case 'report':
+        await runReport(ctx, args);
+        break;
+      case 'form':
+        await runForm(ctx, args);
+        break;
       case 'backup':
         await runBackup(ctx, args);
         break;
@@ -131,6 +148,9 @@ export async function main(argv: string[], out: (text: string) => void = (t) => 
         break;
       case 'search':
         await runSearch(ctx, args);
+        break;
+      case 'ocr':
+        await runOcr(ctx, args);
         break;
       case 'register':
         await runRegister(ctx, args);

@@ -40,6 +40,7 @@ export function applyMigrations(db: Db, migrations: readonly Migration[]): numbe
     for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
       if (done.has(m.version)) continue;
       db.exec(m.sql);
+      m.after?.(db);
       record.run(m.version, m.name, new Date().toISOString());
       applied.push(m.version);
     }

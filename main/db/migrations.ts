@@ -3,10 +3,15 @@
  * schema_migrations; a database is upgraded by applying the ones it lacks, in order.
  * Never edit a migration that has shipped: add the next number.
  */
+import type Database from 'better-sqlite3';
+import { rebuildSearchIndex } from '../search/search-index.js';
+
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Work SQL cannot do (folding Vietnamese text), run after `sql` in the same transaction. */
+  after?(db: Database.Database): void;
 }
 
 export const migrations: readonly Migration[] = [
@@ -272,5 +277,97 @@ export const migrations: readonly Migration[] = [
         created_at TEXT NOT NULL
       ) STRICT;
     `,
+  },
+  {
+    version: 8,
+    name: 'chữ ký số của tệp nhận, hàng đợi nhận dạng chữ các trang sau',
+    sql: `
+      -- The digital signatures of a received file (PDF), in signing order (issue 7), as read at
+      -- import: signer and time exactly as the file states them. The certificate chain is never
+      -- validated offline, so nothing here says "valid".
+      CREATE TABLE incoming_file_signatures (
+        file_id INTEGER NOT NULL REFERENCES incoming_files (id),
+        position INTEGER NOT NULL,
+        signer TEXT,
+        organization TEXT,
+        email TEXT,
+        tax_code TEXT,
+        issuer TEXT,
+        signed_at TEXT,
+        digest_valid INTEGER CHECK (digest_valid IN (0, 1)),
+        after_signing TEXT NOT NULL CHECK (after_signing IN ('nothing', 'signatures-only', 'other-changes')),
+        PRIMARY KEY (file_id, position)
+      ) STRICT;
+
+      -- Pages 2+ of scanned PDFs waiting to be read by OCR in the background for full-text search
+      -- (page 1 is read at import). A row is deleted in the transaction that adds its page's text
+      -- to the document, so after a restart exactly the pages not yet read remain.
+      CREATE TABLE ocr_pages (
+        file_id INTEGER NOT NULL REFERENCES incoming_files (id),
+        page INTEGER NOT NULL CHECK (page >= 2),
+        page_count INTEGER NOT NULL CHECK (page_count >= page),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        queued_at TEXT NOT NULL,
+        PRIMARY KEY (file_id, page)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 9,
+    name: 'tệp đang nhận (khôi phục sau khi ứng dụng bị tắt đột ngột)',
+    sql: `
+      -- A received file on its way into the register (issue 8): the row is committed before the
+      -- bytes go into the file store and deleted in the transaction that registers or quarantines
+      -- them. A row left behind by a process that died is turned into an entry for review at the
+      -- next start (main/intake/recovery.ts), so nothing received is lost.
+      CREATE TABLE intake_pending (
+        id INTEGER PRIMARY KEY,
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        size INTEGER NOT NULL,
+        -- The items received together (an e-mail and its attachments) share a batch: one entry.
+        batch TEXT NOT NULL,
+        source_name TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        display_path TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('message', 'attachment', 'body', 'entry', 'file', 'refused')),
+        message_id TEXT,
+        subject TEXT,
+        received_date TEXT NOT NULL,
+        refused_reason TEXT,
+        writer_pid INTEGER NOT NULL,
+        noted_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX intake_pending_sha256 ON intake_pending (sha256);
+      -- Whatever commits a reference to a file ends its pending state, in the same transaction.
+      CREATE TRIGGER intake_pending_registered AFTER INSERT ON incoming_files
+      BEGIN DELETE FROM intake_pending WHERE sha256 = NEW.sha256; END;
+      CREATE TRIGGER intake_pending_logged AFTER INSERT ON intake_log WHEN NEW.sha256 IS NOT NULL
+      BEGIN DELETE FROM intake_pending WHERE sha256 = NEW.sha256; END;
+    `,
+  },
+  {
+    version: 10,
+    name: 'tìm kiếm theo trích yếu, văn bản đi và tên tệp; chỉ mục cho danh sách',
+    sql: `
+      -- The search index gets a heading column (type, subject, sender, number and symbol) that ranks
+      -- above the text, filter tags (year, status, unit, dispatch: main/search/search-index.ts), and
+      -- covers dispatches and the names of received files too (issue 8). \`folded\` stays the name
+      -- of the text column, so code that appends OCR text to it keeps working.
+      DROP TABLE incoming_search;
+      -- Prefixes of 2 and 3 letters are indexed: "tuyen tr" while typing would otherwise merge the
+      -- lists of every word starting with "tr" (Vietnamese words are short; that is most of them).
+      CREATE VIRTUAL TABLE incoming_search USING fts5 (subject, folded, tags, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE dispatch_search USING fts5 (subject, folded, tokenize = 'unicode61 remove_diacritics 2');
+      CREATE VIRTUAL TABLE file_search USING fts5 (name, tags, tokenize = 'unicode61 remove_diacritics 2');
+
+      -- The review queue and the status filters page through (status, year, số đến).
+      CREATE INDEX incoming_queue ON incoming_documents (status, arrival_year, arrival_number);
+      -- Same columns as the UNIQUE constraint's own index: one is enough.
+      DROP INDEX incoming_register;
+      -- The dispatch list's order (main/dispatches/dispatches-repo.ts), so a page is read without sorting them all.
+      CREATE INDEX dispatches_list_order ON dispatches (status = 'draft' DESC, coalesce(issue_date, substr(updated_at, 1, 10)) DESC, number DESC, id DESC);
+    `,
+    after: rebuildSearchIndex,
   },
 ];

@@ -1,5 +1,7 @@
 import type { Db } from '../db/connection.js';
 import { DispatchContent, type Dispatch, type DispatchStatus } from '../../shared/domain/dispatch.js';
+import { createSearchIndex } from '../search/search-index.js';
+import { EVERY_ROW, sqlLimit, type Paging } from '../../shared/domain/paging.js';
 
 /** The SQL for outgoing dispatches; rules live in the service. */
 
@@ -17,6 +19,8 @@ interface DispatchRow {
 }
 
 const SELECT = `SELECT id, status, number, symbol, issue_date, sent_date, content, void_reason, created_at, updated_at FROM dispatches`;
+/** The dispatch list's order: drafts first, then the newest (the expressions of the index dispatches_list_order). */
+const LIST_ORDER = `ORDER BY status = 'draft' DESC, coalesce(issue_date, substr(updated_at, 1, 10)) DESC, number DESC, id DESC`;
 
 function toDispatch(r: DispatchRow): Dispatch {
   return {
@@ -41,8 +45,40 @@ export interface StoredDispatch {
   recipientUnitIds: number[];
 }
 
+export interface DispatchFilter {
+  year: number | null;
+  status: DispatchStatus | null;
+  /** Folded words that must all occur in the dispatch's text. */
+  terms: string[];
+}
+
+function filterSql(filter: DispatchFilter): { where: string; params: (string | number)[] } {
+  const where: string[] = [];
+  const params: (string | number)[] = [];
+  if (filter.year !== null) {
+    // A draft has no year yet: it belongs to the year it was last edited in.
+    where.push('(year = ? OR (year IS NULL AND substr(updated_at, 1, 4) = ?))');
+    params.push(filter.year, String(filter.year));
+  }
+  if (filter.status !== null) {
+    where.push('status = ?');
+    params.push(filter.status);
+  }
+  for (const term of filter.terms) {
+    where.push("search_text LIKE ? ESCAPE '\\'");
+    params.push(`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  }
+  return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
 export function createDispatchesRepo(db: Db) {
   const byId = db.prepare<[number], DispatchRow>(`${SELECT} WHERE id = ?`);
+  const searchIndex = createSearchIndex(db);
+  const registerPage = db.prepare<[number, number, number], DispatchRow>(
+    `${SELECT} WHERE year = ? AND status != 'draft' ORDER BY number IS NULL, number, issue_date, id LIMIT ? OFFSET ?`,
+  );
+  const registerCount = db.prepare<[number], number>("SELECT count(*) FROM dispatches WHERE year = ? AND status != 'draft'").pluck();
+  const yearsStmt = db.prepare<[], number>('SELECT DISTINCT year FROM dispatches WHERE year IS NOT NULL ORDER BY year DESC').pluck();
   const insert = db.prepare(`
     INSERT INTO dispatches (doc_type, status, symbol, content, subject, search_text, created_at, updated_at)
     VALUES ('cong_van', 'draft', @symbol, @content, @subject, @searchText, @now, @now)`);
@@ -87,33 +123,26 @@ export function createDispatchesRepo(db: Db) {
       const r = byId.get(id);
       return r && toDispatch(r);
     },
-    list(filter: { year: number | null; status: DispatchStatus | null; terms: string[] }): Dispatch[] {
-      const where: string[] = [];
-      const params: (string | number)[] = [];
-      if (filter.year !== null) {
-        // A draft has no year yet: it belongs to the year it was last edited in.
-        where.push("(year = ? OR (year IS NULL AND substr(updated_at, 1, 4) = ?))");
-        params.push(filter.year, String(filter.year));
-      }
-      if (filter.status !== null) {
-        where.push('status = ?');
-        params.push(filter.status);
-      }
-      for (const term of filter.terms) {
-        where.push("search_text LIKE ? ESCAPE '\\'");
-        params.push(`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      }
-      const sql = `${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY status = 'draft' DESC, coalesce(issue_date, substr(updated_at, 1, 10)) DESC, number DESC, id DESC`;
-      return db.prepare<(string | number)[], DispatchRow>(sql).all(...params).map(toDispatch);
+    /** A page of the dispatch list: drafts first, then the newest. */
+    list(filter: DispatchFilter, paging: Paging = EVERY_ROW): Dispatch[] {
+      const { where, params } = filterSql(filter);
+      // The page's ids first (from the index dispatches_list_order), then only those rows are read.
+      const page = `SELECT id FROM dispatches ${where} ${LIST_ORDER} LIMIT ? OFFSET ?`;
+      const { limit, offset } = sqlLimit(paging);
+      return db.prepare<(string | number)[], DispatchRow>(`${SELECT} WHERE id IN (${page}) ${LIST_ORDER}`).all(...params, limit, offset).map(toDispatch);
+    },
+    count(filter: DispatchFilter): number {
+      const { where, params } = filterSql(filter);
+      return db.prepare<(string | number)[], number>(`SELECT count(*) FROM dispatches ${where}`).pluck().get(...params) ?? 0;
     },
     /** Issued and voided dispatches of a year in register order (by number, then date). */
-    register(year: number): Dispatch[] {
-      return db
-        .prepare<[number], DispatchRow>(`${SELECT} WHERE year = ? AND status != 'draft' ORDER BY number IS NULL, number, issue_date, id`)
-        .all(year)
-        .map(toDispatch);
+    register(year: number, paging: Paging = EVERY_ROW): Dispatch[] {
+      const { limit, offset } = sqlLimit(paging);
+      return registerPage.all(year, limit, offset).map(toDispatch);
     },
+    registerCount: (year: number): number => registerCount.get(year) ?? 0,
+    /** The years dispatches were issued in, newest first. */
+    years: (): number[] => yearsStmt.all(),
     findByNumber(number: number, symbol: string): Dispatch[] {
       return db
         .prepare<[number, string], DispatchRow>(`${SELECT} WHERE number = ? AND symbol = ? ORDER BY year DESC`)
@@ -124,12 +153,14 @@ export function createDispatchesRepo(db: Db) {
       const id = Number(insert.run({ symbol: d.symbol, content: JSON.stringify(d.content), subject: d.subject, searchText: d.searchText, now }).lastInsertRowid);
       writeUnits(id, 'recipient', d.recipientUnitIds);
       writeUnits(id, 'expected', d.content.expectedUnitIds);
+      searchIndex.dispatch(id);
       return id;
     },
     update(id: number, d: StoredDispatch, now: string): void {
       updateContent.run({ id, symbol: d.symbol, content: JSON.stringify(d.content), subject: d.subject, searchText: d.searchText, now });
       writeUnits(id, 'recipient', d.recipientUnitIds);
       writeUnits(id, 'expected', d.content.expectedUnitIds);
+      searchIndex.dispatch(id);
     },
     nextNumber: (year: number, sequenceKey: string): number => (maxNumber.get(year, sequenceKey)?.n ?? 0) + 1,
     numberHolder: (year: number, sequenceKey: string, number: number): Dispatch | undefined => {
@@ -140,10 +171,18 @@ export function createDispatchesRepo(db: Db) {
     issue(id: number, v: { year: number; sequenceKey: string; number: number | null; issueDate: string; content: DispatchContent }, now: string): void {
       issue.run({ id, year: v.year, sequenceKey: v.sequenceKey, number: v.number, issueDate: v.issueDate, content: JSON.stringify(v.content), now });
       writeUnits(id, 'expected', v.content.expectedUnitIds);
+      searchIndex.dispatch(id); // its number is now part of what it is found by
     },
-    setNumber: (id: number, number: number, now: string): void => void setNumber.run(number, now, id),
+    setNumber(id: number, number: number, now: string): void {
+      setNumber.run(number, now, id);
+      searchIndex.dispatch(id);
+    },
     voidDispatch: (id: number, reason: string, now: string): void => void voidStmt.run(reason, now, now, id),
-    deleteDraft: (id: number): boolean => deleteStmt.run(id).changes === 1,
+    deleteDraft(id: number): boolean {
+      const deleted = deleteStmt.run(id).changes === 1;
+      if (deleted) searchIndex.removeDispatch(id);
+      return deleted;
+    },
     addFile(dispatchId: number, file: { sha256: string; size: number; fileName: string }, now: string): void {
       fileRecord.run(file.sha256, file.size, now);
       fileLink.run(dispatchId, file.sha256, file.fileName, now);

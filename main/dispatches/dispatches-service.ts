@@ -11,16 +11,17 @@ import type { AuditLog } from '../db/audit.js';
 import { UserError, notFound } from '../api/errors.js';
 import type { UnitsService } from '../units/units-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
-import { createDispatchesRepo, type StoredDispatch } from './dispatches-repo.js';
+import { createDispatchesRepo, type DispatchFilter, type StoredDispatch } from './dispatches-repo.js';
+import type { Page, Paging } from '../../shared/domain/paging.js';
 import type { FileStore } from '../files/file-store.js';
+import { crashPoint } from '../app/crash-points.js';
+import { documentSymbol } from '../../shared/documents/templates/official-document.js';
 
 /**
  * Outgoing dispatches: drafts, issuing with the next number of the year, voiding.
  * Numbers are assigned inside IMMEDIATE transactions so that the CLI and the app can
  * share one database without handing out a number twice (DESIGN §4).
  */
-
-const DOC_TYPE = 'cong_van';
 
 export interface IssueOptions {
   /** A number chosen by the clerk (e.g. already written by hand); refused if taken. */
@@ -36,6 +37,15 @@ function describe(d: Dispatch): string {
   const date = d.issueDate ? ` ngày ${d.issueDate.split('-').reverse().join('/')}` : '';
   return `${number}/${d.symbol}${date}`;
 }
+
+export interface DispatchListFilter {
+  year?: number | null;
+  status?: DispatchStatus | null;
+  /** Words that must all occur (folded: typed without diacritics they still match). */
+  query?: string;
+}
+
+const repoFilter = (filter: DispatchListFilter): DispatchFilter => ({ year: filter.year ?? null, status: filter.status ?? null, terms: foldedTerms(filter.query ?? '') });
 
 export function createDispatchesService(
   db: Db,
@@ -59,7 +69,7 @@ export function createDispatchesService(
     if (!org) {
       throw new UserError('profile_incomplete', 'Chưa khai báo ký hiệu cơ quan. Hãy vào Cài đặt → Thông tin cơ quan và nhập ký hiệu (ví dụ STTTT).');
     }
-    return content.departmentCode ? `${org}-${content.departmentCode}` : org;
+    return documentSymbol(content.documentType, org, content.departmentCode);
   }
 
   function stored(content: DispatchContent): StoredDispatch {
@@ -71,14 +81,17 @@ export function createDispatchesService(
 
   function sequenceKey(content: DispatchContent): string {
     if (content.confidential) return 'mat';
-    return settings.getNumberingMode() === 'per_type' ? DOC_TYPE : 'chung';
+    // One sequence per document type is one of the two choices the agency head has (nd30 §5).
+    return settings.getNumberingMode() === 'per_type' ? content.documentType : 'chung';
   }
 
   /** What is missing before a dispatch can be issued, in the clerk's words. */
   function missingForIssue(c: DispatchContent): string[] {
     const missing: string[] = [];
-    if (!c.subject) missing.push('trích yếu (V/v)');
-    if (c.recipients.length === 0) missing.push('nơi nhận (Kính gửi)');
+    const report = c.documentType === 'bao_cao';
+    if (!c.subject) missing.push(report ? 'trích yếu (tên báo cáo)' : 'trích yếu (V/v)');
+    // A công văn always has addressees; a báo cáo carries "Kính gửi" only when it goes up to a superior body.
+    if (c.recipients.length === 0 && !report) missing.push('nơi nhận (Kính gửi)');
     if (!c.body.some((p) => p.runs.some((r) => r.text.trim()))) missing.push('nội dung');
     if (!c.signer) missing.push('người ký');
     return missing;
@@ -105,11 +118,19 @@ export function createDispatchesService(
   return {
     get: requireDispatch,
 
-    list(filter: { year?: number | null; status?: DispatchStatus | null; query?: string } = {}): Dispatch[] {
-      return repo.list({ year: filter.year ?? null, status: filter.status ?? null, terms: foldedTerms(filter.query ?? '') });
+    list(filter: DispatchListFilter = {}): Dispatch[] {
+      return repo.list(repoFilter(filter));
     },
 
-    register: (year: number): Dispatch[] => repo.register(year),
+    /** A page of the dispatch list (drafts first, then the newest) and how many match in all. */
+    page(filter: DispatchListFilter, paging: Paging): Page<Dispatch> {
+      return { items: repo.list(repoFilter(filter), paging), total: repo.count(repoFilter(filter)) };
+    },
+
+    register: (year: number, paging?: Paging): Dispatch[] => repo.register(year, paging),
+    registerCount: (year: number): number => repo.registerCount(year),
+    /** The years dispatches were issued in, newest first. */
+    years: (): number[] => repo.years(),
 
     /** Finds a dispatch by "864/STTTT-TTBCBC" (and a year where that is ambiguous). */
     findByReference(reference: string, year: number | null): Dispatch[] {
@@ -128,14 +149,18 @@ export function createDispatchesService(
       })();
     },
 
-    /** Saves a draft's content; an issued dispatch keeps its content (void it and issue a new one instead). */
+    /**
+     * Saves a draft's content; an issued dispatch keeps its content (void it and issue a new one
+     * instead). A draft keeps the type it was created with (and a report its source): an editor
+     * that leaves them out cannot turn a Báo cáo into a công văn.
+     */
     updateDraft(id: number, input: DispatchContentInput): Dispatch {
-      const content = DispatchContent.parse(input);
       return db.transaction(() => {
         const before = requireDispatch(id);
         if (before.status !== 'draft') {
           throw new UserError('not_draft', `Văn bản ${describe(before)} đã ban hành nên không sửa được nội dung. Nếu cần, hãy hủy văn bản và soạn văn bản mới.`);
         }
+        const content = DispatchContent.parse({ ...input, documentType: before.documentType, reportSource: before.reportSource });
         repo.update(id, stored(content), now());
         return requireDispatch(id);
       })();
@@ -189,6 +214,7 @@ export function createDispatchesService(
           number = repo.nextNumber(year, key);
         }
         repo.issue(id, { year, sequenceKey: key, number, issueDate: date, content }, now());
+        crashPoint('mid-number');
         audit.record({ action: 'update', entity: 'dispatch', entityId: id, detail: { issued: { number, date } } });
         return requireDispatch(id);
       });

@@ -1,6 +1,7 @@
 import { writeRegisterXlsx } from '../render/register-xlsx.js';
 import type { Dispatch } from '../../shared/domain/dispatch.js';
 import type { OrganisationProfile } from '../../shared/domain/organisation.js';
+import { DOCUMENT_TYPE_NAMES, subjectAfterType } from '../../shared/documents/templates/official-document.js';
 
 /**
  * The outgoing register (Sổ đăng ký văn bản đi) with the decree's ten columns (nd30 §5),
@@ -43,7 +44,7 @@ export function outgoingRegisterRows(dispatches: Dispatch[]): OutgoingRegisterRo
     dispatchId: d.id,
     numberAndSymbol: `${d.number === null ? '…' : String(d.number).padStart(2, '0')}/${d.symbol}`,
     date: vnDate(d.issueDate),
-    typeAndSubject: `Công văn: V/v ${d.subject}`,
+    typeAndSubject: `${DOCUMENT_TYPE_NAMES[d.documentType]}: ${subjectAfterType(d)}`,
     signer: d.signer?.name ?? '',
     recipients: d.recipients.map((r) => r.label).join('; '),
     fileKeeper: d.fileKeeper ?? (d.departmentCode ? `VT, ${d.departmentCode}` : 'VT'),

@@ -4,7 +4,7 @@
  * passes a `spawn` function that forks the real utility process, tests pass a fake one.
  */
 import type { ApiResponse, Method } from '../../shared/api.js';
-import { isCorePrintRequestMessage, isCoreReplyMessage, type ToCoreMessage } from './core-protocol.js';
+import { isCorePrintRequestMessage, isCoreReplyMessage, isCoreSaveDialogRequestMessage, type ToCoreMessage } from './core-protocol.js';
 
 export interface CoreChild {
   postMessage(message: ToCoreMessage): void;
@@ -36,6 +36,8 @@ export interface CoreHostOptions {
   now?: () => number;
   /** Prints HTML to PDF for the core (main.ts: printToPDF of a hidden window). */
   printPdf?: (html: string) => Promise<Buffer>;
+  /** Asks the clerk where to save a file (main.ts: the save dialog); null when cancelled. */
+  chooseSavePath?: (suggestedName: string) => Promise<string | null>;
   /** More crashes than this within `crashWindowMs` stop the eager restart (no restart loop). */
   maxCrashesInWindow?: number;
   crashWindowMs?: number;
@@ -139,6 +141,10 @@ export class CoreHost {
       void this.print(message.requestId, message.html);
       return;
     }
+    if (isCoreSaveDialogRequestMessage(message)) {
+      void this.askSavePath(message.requestId, message.suggestedName);
+      return;
+    }
     if (!isCoreReplyMessage(message)) {
       this.log('Tiến trình lõi gửi một thông điệp không hợp lệ', message);
       return;
@@ -147,6 +153,17 @@ export class CoreHost {
     if (resolve === undefined) return; // answer to a call already failed by a crash
     this.pending.delete(message.id);
     resolve(message.response);
+  }
+
+  private async askSavePath(requestId: number, suggestedName: string): Promise<void> {
+    const child = this.child;
+    let chosen: string | null = null;
+    try {
+      chosen = this.options.chooseSavePath ? await this.options.chooseSavePath(suggestedName) : null;
+    } catch (error) {
+      this.log('Không mở được hộp thoại lưu tệp', error);
+    }
+    if (child !== null && child === this.child) child.postMessage({ type: 'save-dialog-result', requestId, path: chosen });
   }
 
   private async print(requestId: number, html: string): Promise<void> {

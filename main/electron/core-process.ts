@@ -11,8 +11,10 @@ import type { ApiResponse, Method } from '../../shared/api.js';
 import {
   isCoreCallMessage,
   isCorePrintResultMessage,
+  isCoreSaveDialogResultMessage,
   isCoreShutdownMessage,
   type CorePrintRequestMessage,
+  type CoreSaveDialogRequestMessage,
   type CoreReplyMessage,
 } from './core-protocol.js';
 
@@ -30,7 +32,7 @@ const dataDir = defaultDataDir();
 // Loaded lazily so a failure to open (a native module built for the wrong ABI, a locked or
 // damaged database) becomes an answer to every call instead of a crash-and-restart loop.
 const corePromise: Promise<Core> = import('../api/core.js').then(({ openCore }) =>
-  openCore({ dataDir, shell: 'electron', printPdf: printThroughMain }),
+  openCore({ dataDir, shell: 'electron', printPdf: printThroughMain, chooseSavePath: saveDialogThroughMain }),
 );
 
 // PDFs are printed by the main process (printToPDF of a hidden window); the core waits for the bytes.
@@ -45,7 +47,24 @@ function printThroughMain(html: string): Promise<Buffer> {
     port.postMessage(request);
   });
 }
-corePromise.catch((error: unknown) => console.error('[VănThư] Không mở được dữ liệu:', error));
+// "Sao lưu ngay" asks main for the save dialog and waits for the clerk's choice.
+let nextSaveDialogId = 1;
+const saveDialogsOpen = new Map<number, (path: string | null) => void>();
+
+function saveDialogThroughMain(suggestedName: string): Promise<string | null> {
+  const requestId = nextSaveDialogId++;
+  return new Promise((resolve) => {
+    saveDialogsOpen.set(requestId, resolve);
+    const request: CoreSaveDialogRequestMessage = { type: 'save-dialog', requestId, suggestedName };
+    port.postMessage(request);
+  });
+}
+
+corePromise.then(
+  // Here, off the window's thread: pages 2+ of scans read by OCR, automatic backups, database checks.
+  (core) => core.startBackground(),
+  (error: unknown) => console.error('[VănThư] Không mở được dữ liệu:', error),
+);
 
 const UNAVAILABLE: ApiResponse<Method> = {
   ok: false,
@@ -77,7 +96,7 @@ async function handleCall(id: number, method: string, input: unknown): Promise<v
 async function finish(): Promise<void> {
   try {
     const core = await corePromise;
-    core.close();
+    await core.shutdown(); // the quick backup at exit, bounded in time
   } catch {
     // Nothing was opened: nothing to close.
   }
@@ -91,6 +110,11 @@ port.on('message', (event) => {
     printsInFlight.delete(message.requestId);
     if (message.base64 !== null) waiting?.resolve(Buffer.from(message.base64, 'base64'));
     else waiting?.reject(new Error(message.error ?? 'printToPDF failed'));
+    return;
+  }
+  if (isCoreSaveDialogResultMessage(message)) {
+    saveDialogsOpen.get(message.requestId)?.(message.path);
+    saveDialogsOpen.delete(message.requestId);
     return;
   }
   if (isCoreShutdownMessage(message)) {

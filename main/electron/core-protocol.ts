@@ -25,7 +25,24 @@ export interface CorePrintResultMessage {
   error: string | null;
 }
 
-export type ToCoreMessage = CoreCallMessage | CoreShutdownMessage | CorePrintResultMessage;
+/** Main's answer to a save-dialog request: the path the clerk chose, or null when cancelled. */
+export interface CoreSaveDialogResultMessage {
+  type: 'save-dialog-result';
+  requestId: number;
+  path: string | null;
+}
+
+export type ToCoreMessage = CoreCallMessage | CoreShutdownMessage | CorePrintResultMessage | CoreSaveDialogResultMessage;
+
+/**
+ * The core asks main where to save a copy of a file ("Sao lưu ngay"): only main can show the
+ * save dialog, and the path comes from the clerk's choice there, never from the page.
+ */
+export interface CoreSaveDialogRequestMessage {
+  type: 'save-dialog';
+  requestId: number;
+  suggestedName: string;
+}
 
 /**
  * The core asks main to print a page of HTML to PDF: only main can open a (hidden) window
@@ -82,5 +99,18 @@ export function isCorePrintResultMessage(value: unknown): value is CorePrintResu
     Number.isSafeInteger(value.requestId) &&
     (typeof value.base64 === 'string' || value.base64 === null) &&
     (typeof value.error === 'string' || value.error === null)
+  );
+}
+
+export function isCoreSaveDialogRequestMessage(value: unknown): value is CoreSaveDialogRequestMessage {
+  return isRecord(value) && value.type === 'save-dialog' && Number.isSafeInteger(value.requestId) && typeof value.suggestedName === 'string';
+}
+
+export function isCoreSaveDialogResultMessage(value: unknown): value is CoreSaveDialogResultMessage {
+  return (
+    isRecord(value) &&
+    value.type === 'save-dialog-result' &&
+    Number.isSafeInteger(value.requestId) &&
+    (typeof value.path === 'string' || value.path === null)
   );
 }

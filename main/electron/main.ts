@@ -68,7 +68,8 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     const closing = core;
     coreClosed = true;
-    void closing.shutdown().finally(() => app.quit());
+    // Room for the core's quick backup at exit (bounded at 15 s there, see maintenance.ts).
+    void closing.shutdown(20_000).finally(() => app.quit());
   });
   app.on('activate', () => {
     if (mainWindow === null && app.isReady()) createWindow();
@@ -88,7 +89,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   handleAppProtocol(rendererDir);
   hardenSession(session.defaultSession);
-  core = new CoreHost(spawnCore, { log, printPdf: printHtmlToPdf });
+  core = new CoreHost(spawnCore, { log, printPdf: printHtmlToPdf, chooseSavePath });
   core.start();
   registerInvokeHandler({ getWindow: () => mainWindow, core });
   Menu.setApplicationMenu(
@@ -110,6 +111,17 @@ function createWindow(): void {
     log('Không tải được giao diện', error);
     window.show();
   });
+}
+
+/** "Sao lưu ngay": where to save a copy, chosen by the clerk in the save dialog; null when cancelled. */
+async function chooseSavePath(suggestedName: string): Promise<string | null> {
+  const options = {
+    title: 'Lưu bản sao lưu VănThư',
+    defaultPath: path.join(app.getPath('documents'), suggestedName),
+    filters: [{ name: 'Bản sao lưu VănThư', extensions: ['vanthu-backup'] }],
+  };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? null : result.filePath;
 }
 
 /** Utility process for the core; messages wait until it has spawned. */

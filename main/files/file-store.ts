@@ -16,6 +16,9 @@ export interface StoredFile {
 
 const SHA256_RE = /^[0-9a-f]{64}$/;
 
+/** The name a file's bytes get in the store. */
+export const sha256Of = (bytes: Buffer): string => crypto.createHash('sha256').update(bytes).digest('hex');
+
 export function createFileStore(root: string) {
   const tmpDir = path.join(root, '.tmp');
 
@@ -39,7 +42,7 @@ export function createFileStore(root: string) {
     pathOf,
 
     put(bytes: Buffer): StoredFile {
-      const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+      const sha256 = sha256Of(bytes);
       const target = pathOf(sha256);
       if (fs.existsSync(target)) return { sha256, size: bytes.length, added: false };
       fs.mkdirSync(tmpDir, { recursive: true });
@@ -60,12 +63,28 @@ export function createFileStore(root: string) {
     /** The bytes of a stored file, checked against their name: a damaged file is reported, never served. */
     get(sha256: string): Buffer {
       const bytes = fs.readFileSync(pathOf(sha256));
-      const actual = crypto.createHash('sha256').update(bytes).digest('hex');
-      if (actual !== sha256) throw new Error(`Tệp ${sha256} trong kho đã bị hỏng (mã băm không khớp).`);
+      if (sha256Of(bytes) !== sha256) throw new Error(`Tệp ${sha256} trong kho đã bị hỏng (mã băm không khớp).`);
       return bytes;
     },
 
     has: (sha256: string): boolean => fs.existsSync(pathOf(sha256)),
+
+    /**
+     * Removes the temporary copies of writers that died before renaming them into place (the
+     * writer's pid is in the name). Never a stored file: the whole file is either in place or
+     * still with whoever sent it. Returns how many were removed.
+     */
+    removeAbandoned(isWriterAlive: (pid: number) => boolean): number {
+      if (!fs.existsSync(tmpDir)) return 0;
+      let removed = 0;
+      for (const name of fs.readdirSync(tmpDir)) {
+        const pid = Number(name.split('.')[1]);
+        if (!Number.isInteger(pid) || isWriterAlive(pid)) continue;
+        fs.rmSync(path.join(tmpDir, name), { force: true });
+        removed++;
+      }
+      return removed;
+    },
   };
 }
 export type FileStore = ReturnType<typeof createFileStore>;

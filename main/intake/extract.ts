@@ -74,7 +74,8 @@ async function office(kind: ContentKind, read: () => Promise<OfficeText>, damage
   } catch {
     return review(kind, damaged);
   }
-  return content.text.trim() === '' ? review(kind, REVIEW_REASONS.noText, { tables: content.tables }) : result(kind, content);
+  if (content.text.trim() === '') return review(kind, REVIEW_REASONS.noText, { tables: content.tables });
+  return result(kind, { text: content.text, tables: content.tables, notes: content.legacyEncodings.map((e) => LEGACY_NOTES[e]) });
 }
 
 async function pdf(bytes: Buffer): Promise<ExtractedDocument> {

@@ -1,13 +1,17 @@
+import type ExcelJS from 'exceljs';
 import type { Db } from '../db/connection.js';
 import type { AuditLog } from '../db/audit.js';
 import type { FileStore } from '../files/file-store.js';
 import type { UnitsService } from '../units/units-service.js';
 import type { DispatchesService } from '../dispatches/dispatches-service.js';
-import { fold } from '../../shared/vn/fold.js';
 import type { ImportResult } from '../../shared/domain/incoming.js';
-import { describeSignature, type PdfSignature } from './pdf-signatures.js';
+import type { PdfSignature } from './pdf-signatures.js';
+import { createOcrPagesStore } from './ocr-queue.js';
 import { matchDispatch, matchPeriod, matchUnit, type Match } from './match.js';
-import { createIncomingRepo, type NewIncomingFile } from './incoming-repo.js';
+import { createIncomingRepo, type NewIncoming, type NewIncomingFile } from './incoming-repo.js';
+import { createIntakeJournal } from './recovery.js';
+import { crashPoint } from '../app/crash-points.js';
+import type { FormIntake } from '../forms/form-intake.js';
 import type {
   ContentKind,
   Envelope,
@@ -75,6 +79,10 @@ interface ReadItem {
   header: RecognisedHeader | null;
   textSource: 'text' | 'ocr' | 'legacy-converted';
   signatures: PdfSignature[];
+  /** Pages of a scanned PDF: pages 2+ are queued for OCR in the background (0 when none). */
+  scannedPages: number;
+  /** A spreadsheet, loaded to be read as a returned data form once the entry is matched. */
+  workbook: ExcelJS.Workbook | null;
 }
 
 function localDate(instant: string): string {
@@ -112,16 +120,24 @@ export function createImportService(
   today: () => string,
   limits: () => UnpackLimits & { duplicates: DuplicatePolicy; ocr: boolean },
   homePlace: () => string,
+  forms: FormIntake | null = null,
+  /** Refuses (UserError low_disk_space) when the data folder's drive cannot take this many bytes. */
+  ensureSpace: (bytes: number) => void = () => {},
 ) {
   const repo = createIncomingRepo(db);
+  const journal = createIntakeJournal(db);
+  const ocrPages = createOcrPagesStore(db);
   const now = (): string => new Date().toISOString();
 
   async function read(item: UnpackedItem, ocrEnabled: boolean): Promise<ReadItem> {
     const { sha256 } = files.put(item.bytes); // stored before anything parses it
+    crashPoint('after-store');
     let extracted = await stages.extract({ bytes: item.bytes, fileName: item.fileName });
     let textSource: ReadItem['textSource'] = extracted.notes.some((n) => /TCVN3|VNI/.test(n)) ? 'legacy-converted' : 'text';
     const kind = extracted.kind;
-    if (ocrEnabled && extracted.needsReview === SCAN_REASON && (SCAN_KINDS as Set<string>).has(kind)) {
+    const scanned = ocrEnabled && extracted.needsReview === SCAN_REASON && (SCAN_KINDS as Set<string>).has(kind);
+    const scannedPages = scanned && kind === 'pdf' ? (extracted.pageCount ?? 0) : 0;
+    if (scanned) {
       try {
         const scan = await stages.ocr(item.bytes, kind as 'pdf' | 'jpg' | 'png' | 'tiff');
         if (scan) {
@@ -140,9 +156,10 @@ export function createImportService(
     }
     const recognised = extracted.text.trim() ? stages.recognize(extracted.text, extracted.lines) : null;
     const header = recognised && textSource === 'ocr' ? discounted(recognised, OCR_CONFIDENCE_FACTOR) : recognised;
+    // Stored with the file and shown on the document's page (not in the read note).
     const signatures = kind === 'pdf' ? await stages.signatures(item.bytes) : [];
-    if (signatures.length) extracted = { ...extracted, notes: [...extracted.notes, ...signatures.map(describeSignature)] };
-    return { item, sha256, extracted, header, textSource, signatures };
+    const workbook = forms && kind === 'xlsx' && !extracted.needsReview ? await forms.load(item.bytes) : null;
+    return { item, sha256, extracted, header, textSource, signatures, scannedPages, workbook };
   }
 
   /** Splits a message's documents into entries when they carry different numbers/symbols (DESIGN §4). */
@@ -165,15 +182,26 @@ export function createImportService(
     return { file, attachment, status: 'rejected', reason: null, entryId: null, arrivalNumber: null, arrivalYear: null, receivedDate: null, document: null, period: null, unit: null, dispatch: null };
   }
 
-  /** @param messagesThisRun e-mails registered earlier in this import: their other documents are not duplicates. */
-  function registerEntry(entry: ReadItem[], options: ImportOptions, messagesThisRun: Set<string>): ImportResult {
+  /** The day received: the one the clerk set, else the e-mail's date, else today. */
+  function receivedDateOf(options: ImportOptions, envelope: Envelope | null): string {
+    return options.receivedDate ?? (envelope?.date ? localDate(envelope.date) : today());
+  }
+
+  /**
+   * @param messagesThisRun e-mails registered earlier in this import: their other documents are not duplicates.
+   * @param receivedWithIt the SHA-256 of every item received together with this entry (its e-mail's other documents too).
+   */
+  function registerEntry(entry: ReadItem[], options: ImportOptions, messagesThisRun: Set<string>, receivedWithIt: readonly string[]): ImportResult {
     const main = mainOf(entry);
     const envelope: Envelope | null = (main ?? entry[0]!).item.envelope;
     const first = (main ?? entry[0]!).item;
     const result = first.role === 'file' ? emptyResult(first.fileName, null) : emptyResult(first.sourceName, first.fileName);
 
+    // An entry recovered after a crash that holds this document (or its e-mail) is this same
+    // receipt: it is completed below, whatever the duplicate policy, never registered twice.
+    const recovered = journal.recoveredEntryHolding(main?.sha256 ?? null, entry.find((r) => r.item.role === 'message')?.sha256 ?? null);
     const policy = options.duplicates ?? 'warn';
-    if (policy !== 'allow') {
+    if (policy !== 'allow' && !recovered) {
       const messageId = envelope?.messageId && !messagesThisRun.has(envelope.messageId) ? envelope.messageId : null;
       const dupOf = (main && repo.documentWithFile(main.sha256)) ?? (messageId ? repo.documentWithMessage(messageId) : undefined);
       if (dupOf !== undefined) {
@@ -181,6 +209,7 @@ export function createImportService(
         const reason = `Trùng với văn bản đến số ${original.arrival_number}/${original.arrival_year} (nhận ngày ${original.received_date.split('-').reverse().join('/')}); không vào sổ lần nữa.`;
         db.transaction(() => {
           for (const r of entry) repo.recordStoredFile(r.sha256, r.item.bytes.length, now());
+          journal.settle(entry.map((r) => r.sha256));
           repo.log({ sourceName: first.sourceName, attachment: result.attachment, status: policy === 'reject' ? 'rejected' : 'duplicate', reason, sha256: main?.sha256 ?? null, duplicateOf: dupOf }, now());
         })();
         return { ...result, status: policy === 'reject' ? 'rejected' : 'duplicate', reason, entryId: dupOf };
@@ -188,13 +217,16 @@ export function createImportService(
     }
 
     const header = main?.header ?? null;
-    const receivedDate = options.receivedDate ?? (envelope?.date ? localDate(envelope.date) : today());
-    const unit: Match<{ id: number; name: string }> =
+    const receivedDate = recovered?.receivedDate ?? receivedDateOf(options, envelope);
+    let unit: Match<{ id: number; name: string }> =
       header || envelope?.fromAddress || main?.signatures.length
         ? matchUnit(units.list({ includeInactive: true }), envelope, header ?? blankHeader(), homePlace(), main?.signatures ?? [])
         : { value: null, confidence: 0, reasons: [] };
-    const dispatch = header ? matchDispatch(dispatches.list({ status: 'issued' }), header, envelope) : matchDispatch(dispatches.list({ status: 'issued' }), blankHeader(), envelope);
-    const period = dispatch.value || header?.period.value ? matchPeriod(dispatch.value, header ?? blankHeader(), receivedDate) : { value: null, confidence: 0, reasons: [] };
+    let dispatch = header ? matchDispatch(dispatches.list({ status: 'issued' }), header, envelope) : matchDispatch(dispatches.list({ status: 'issued' }), blankHeader(), envelope);
+    let period: Match<string> = dispatch.value || header?.period.value ? matchPeriod(dispatch.value, header ?? blankHeader(), receivedDate) : { value: null, confidence: 0, reasons: [] };
+    // A returned data form names its dispatch, unit and period, and holds the figures (issue 6).
+    const returnedForm = forms?.read(entry.flatMap((r) => (r.workbook ? [r.workbook] : [])), { unit, dispatch, period }, (d) => matchPeriod(d, header ?? blankHeader(), receivedDate));
+    if (returnedForm) ({ unit, dispatch, period } = returnedForm);
 
     const review: string[] = [];
     if (!main) review.push('không có tệp văn bản nào trong thư');
@@ -202,6 +234,7 @@ export function createImportService(
     if (unit.confidence < CONFIDENT.unit) review.push(unit.value ? `chưa chắc đơn vị gửi là ${unit.value.name}` : 'chưa nhận ra đơn vị gửi');
     if (dispatch.value && dispatch.confidence < CONFIDENT.dispatch) review.push(`chưa chắc văn bản trả lời Công văn số ${dispatch.value.number}/${dispatch.value.symbol}`);
     if (dispatch.value && dispatch.confidence >= CONFIDENT.dispatch && period.confidence < CONFIDENT.period) review.push('chưa rõ kỳ báo cáo');
+    if (returnedForm?.review) review.push(returnedForm.review);
     const status = review.length ? 'needs_review' : 'registered';
     const reviewReason = review.length ? `${review.join('; ')}.`.replace(/^./, (c) => c.toLocaleUpperCase('vi')) : null;
 
@@ -213,47 +246,52 @@ export function createImportService(
       role: r === main ? 'main' : r.item.role === 'message' ? 'message' : r.item.role === 'body' ? 'body' : 'attachment',
       contentKind: r.extracted.kind,
       readNote: r.extracted.needsReview ?? (r.extracted.notes.join('; ') || null),
+      signatures: r.signatures,
     }));
     const fullText = entry.map((r) => r.extracted.text).join('\n\n');
     const year = Number(receivedDate.slice(0, 4));
 
     const register = db.transaction(() => {
-      const arrivalNumber = repo.nextArrivalNumber(year);
-      const id = repo.insert(
-        {
-          status,
-          source: 'import',
-          receivedDate,
-          reviewReason,
-          agency: header?.agency.value ?? null,
-          parentAgency: header?.parentAgency.value ?? null,
-          number: header?.number.value ?? null,
-          symbol: header?.symbol.value ?? null,
-          docType: header?.type.value ?? null,
-          place: header?.place.value ?? null,
-          docDate: header?.date.value ?? null,
-          subject: header?.subject.value ?? envelope?.subject ?? null,
-          recipients: header?.recipients.value ?? [],
-          references: header?.references ?? [],
-          signer: header?.signer.value ?? null,
-          unitId: unit.value?.id ?? null,
-          unitConfidence: unit.confidence,
-          unitReasons: unit.reasons,
-          dispatchId: dispatch.value?.id ?? null,
-          dispatchConfidence: dispatch.confidence,
-          dispatchReasons: dispatch.reasons,
-          periodKey: period.value,
-          periodConfidence: period.confidence,
-          periodReasons: period.reasons,
-          messageId: envelope?.messageId ?? null,
-          fullText,
-        },
-        { year, number: arrivalNumber },
-        now(),
-      );
-      fileRows.forEach((f, i) => repo.insertFile(id, f, i, now()));
-      repo.index(id, fold([header?.subject.value, header?.agency.value, envelope?.subject, fullText].filter(Boolean).join('\n')));
-      audit.record({ action: 'create', entity: 'incoming_document', entityId: id, detail: { arrivalNumber, year, status } });
+      const arrivalNumber = recovered?.arrivalNumber ?? repo.nextArrivalNumber(year);
+      const doc: NewIncoming = {
+        status,
+        source: 'import',
+        receivedDate,
+        reviewReason,
+        agency: header?.agency.value ?? null,
+        parentAgency: header?.parentAgency.value ?? null,
+        number: header?.number.value ?? null,
+        symbol: header?.symbol.value ?? null,
+        docType: header?.type.value ?? null,
+        place: header?.place.value ?? null,
+        docDate: header?.date.value ?? null,
+        subject: header?.subject.value ?? envelope?.subject ?? null,
+        recipients: header?.recipients.value ?? [],
+        references: header?.references ?? [],
+        signer: header?.signer.value ?? null,
+        unitId: unit.value?.id ?? null,
+        unitConfidence: unit.confidence,
+        unitReasons: unit.reasons,
+        dispatchId: dispatch.value?.id ?? null,
+        dispatchConfidence: dispatch.confidence,
+        dispatchReasons: dispatch.reasons,
+        periodKey: period.value,
+        periodConfidence: period.confidence,
+        periodReasons: period.reasons,
+        messageId: envelope?.messageId ?? null,
+        fullText,
+      };
+      // A recovered entry keeps its số đến and the day it was received; what was read now fills it.
+      if (recovered) journal.completeRecovered(recovered.id, doc, receivedWithIt, now());
+      const id = recovered?.id ?? repo.insert(doc, { year, number: arrivalNumber }, now());
+      fileRows.forEach((f, i) => {
+        const fileId = repo.insertFile(id, f, i, now());
+        ocrPages.enqueue(fileId, entry[i]!.scannedPages, now());
+      });
+      if (forms && returnedForm?.submission) forms.record(id, returnedForm.submission);
+      crashPoint('mid-register');
+      repo.index(id, envelope?.subject ?? null);
+      audit.record({ action: recovered ? 'update' : 'create', entity: 'incoming_document', entityId: id, detail: { arrivalNumber, year, status, ...(recovered && { recoveredEntryCompleted: true }) } });
       return { id, arrivalNumber };
     });
     const { id, arrivalNumber } = register.immediate();
@@ -308,8 +346,11 @@ export function createImportService(
       const { duplicates, ocr, ...unpackLimits } = limits();
       options = { duplicates, ...options };
       const unpacked = await stages.unpack(inputs, unpackLimits);
+      // Everything unpacked is about to be written to the file store: nothing is, unless it all fits.
+      ensureSpace([...unpacked.items, ...unpacked.refused].reduce((sum, item) => sum + (item.bytes?.length ?? 0), 0));
       const results: ImportResult[] = [];
       for (const refused of unpacked.refused) {
+        if (refused.bytes) journal.note([{ ...refused, bytes: refused.bytes, role: 'refused', envelope: null }], receivedDateOf(options, null), refused.reason);
         const stored = refused.bytes ? files.put(refused.bytes) : null;
         db.transaction(() => {
           if (stored) repo.recordStoredFile(stored.sha256, stored.size, now());
@@ -321,12 +362,15 @@ export function createImportService(
       const messagesThisRun = new Set<string>();
       let done = 0;
       for (const group of groups) {
+        // Noted before any byte is stored: a crash from here on is recovered at the next start (recovery.ts).
+        journal.note(group, receivedDateOf(options, group[0]!.envelope));
         const readItems: ReadItem[] = [];
         for (const item of group) {
           readItems.push(await read(item, ocr));
           options.onProgress?.(++done, unpacked.items.length, item.displayPath);
         }
-        for (const entry of entriesOf(readItems)) results.push(registerEntry(entry, options, messagesThisRun));
+        const receivedWithIt = readItems.map((r) => r.sha256);
+        for (const entry of entriesOf(readItems)) results.push(registerEntry(entry, options, messagesThisRun, receivedWithIt));
       }
       return results;
     },

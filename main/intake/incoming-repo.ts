@@ -1,4 +1,8 @@
+import type { Statement } from 'better-sqlite3';
 import type { Db } from '../db/connection.js';
+import { sqlLimit, type Paging } from '../../shared/domain/paging.js';
+import { createSearchIndex } from '../search/search-index.js';
+import type { DocumentSignature } from '../../shared/domain/signature.js';
 
 /** The SQL for received documents, their files and the intake log; rules live in the services. */
 
@@ -76,9 +80,46 @@ export interface NewIncomingFile {
   role: 'main' | 'attachment' | 'message' | 'body';
   contentKind: string;
   readNote: string | null;
+  /** Its digital signatures (PDF), in signing order. */
+  signatures: DocumentSignature[];
 }
 
-const SELECT = `SELECT d.*, u.name AS unit_name FROM incoming_documents d LEFT JOIN units u ON u.id = d.unit_id`;
+interface SignatureRow {
+  signer: string | null;
+  organization: string | null;
+  email: string | null;
+  tax_code: string | null;
+  issuer: string | null;
+  signed_at: string | null;
+  digest_valid: 0 | 1 | null;
+  after_signing: DocumentSignature['after'];
+}
+
+// Every column but full_text, which no screen lists and which is most of a row's bytes.
+const COLUMNS = `d.id, d.status, d.source, d.arrival_year, d.arrival_number, d.received_date, d.review_reason, d.agency, d.parent_agency,
+  d.number, d.symbol, d.doc_type, d.place, d.doc_date, d.subject, d.recipients, d.doc_references, d.signer, d.unit_id, d.unit_confidence,
+  d.unit_reasons, d.dispatch_id, d.dispatch_confidence, d.dispatch_reasons, d.period_key, d.period_confidence, d.period_reasons,
+  d.forwarded_to, d.forwarded_date, d.notes, d.message_id, d.created_at, d.updated_at`;
+const SELECT = `SELECT ${COLUMNS}, u.name AS unit_name FROM incoming_documents d LEFT JOIN units u ON u.id = d.unit_id`;
+
+export interface IncomingFilter {
+  status: 'registered' | 'needs_review' | null;
+  year: number | null;
+}
+
+function filterSql(filter: IncomingFilter): { where: string; params: Record<string, string | number> } {
+  const clauses: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.status !== null) {
+    clauses.push('d.status = @status');
+    params.status = filter.status;
+  }
+  if (filter.year !== null) {
+    clauses.push('d.arrival_year = @year');
+    params.year = filter.year;
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
 
 export function createIncomingRepo(db: Db) {
   const nextNumber = db.prepare<[number], { n: number | null }>('SELECT max(arrival_number) AS n FROM incoming_documents WHERE arrival_year = ?');
@@ -91,10 +132,34 @@ export function createIncomingRepo(db: Db) {
       @number, @symbol, @docType, @place, @docDate, @subject, @recipients, @references, @signer, @unitId, @unitConfidence, @unitReasons,
       @dispatchId, @dispatchConfidence, @dispatchReasons, @periodKey, @periodConfidence, @periodReasons, @messageId, @fullText,
       @now, @now)`);
+  const updateDoc = db.prepare(`
+    UPDATE incoming_documents SET status = @status, source = @source, review_reason = @reviewReason, agency = @agency,
+      parent_agency = @parentAgency, number = @number, symbol = @symbol, doc_type = @docType, place = @place, doc_date = @docDate,
+      subject = @subject, recipients = @recipients, doc_references = @references, signer = @signer, unit_id = @unitId,
+      unit_confidence = @unitConfidence, unit_reasons = @unitReasons, dispatch_id = @dispatchId, dispatch_confidence = @dispatchConfidence,
+      dispatch_reasons = @dispatchReasons, period_key = @periodKey, period_confidence = @periodConfidence, period_reasons = @periodReasons,
+      message_id = @messageId, full_text = @fullText, updated_at = @now
+     WHERE id = @id`);
+  const columns = (doc: NewIncoming, now: string) => ({
+    ...doc,
+    recipients: JSON.stringify(doc.recipients),
+    references: JSON.stringify(doc.references),
+    unitReasons: JSON.stringify(doc.unitReasons),
+    dispatchReasons: JSON.stringify(doc.dispatchReasons),
+    periodReasons: JSON.stringify(doc.periodReasons),
+    now,
+  });
   const recordFile = db.prepare('INSERT OR IGNORE INTO stored_files (sha256, size, created_at) VALUES (?, ?, ?)');
   const insertFile = db.prepare(`
     INSERT INTO incoming_files (document_id, sha256, file_name, display_path, role, content_kind, read_note, position)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+  const deleteFile = db.prepare('DELETE FROM incoming_files WHERE id = ?');
+  const insertSignature = db.prepare(`
+    INSERT INTO incoming_file_signatures (file_id, position, signer, organization, email, tax_code, issuer, signed_at, digest_valid, after_signing)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const signaturesOf = db.prepare<[number], SignatureRow>(
+    'SELECT signer, organization, email, tax_code, issuer, signed_at, digest_valid, after_signing FROM incoming_file_signatures WHERE file_id = ? ORDER BY position',
+  );
   const bySha = db.prepare<[string], { document_id: number }>(
     "SELECT document_id FROM incoming_files WHERE sha256 = ? AND role IN ('main', 'attachment') ORDER BY document_id LIMIT 1",
   );
@@ -102,7 +167,22 @@ export function createIncomingRepo(db: Db) {
   const log = db.prepare(
     'INSERT INTO intake_log (at, source_name, attachment, status, reason, sha256, duplicate_of) VALUES (?, ?, ?, ?, ?, ?, ?)',
   );
-  const index = db.prepare('INSERT INTO incoming_search (rowid, folded) VALUES (?, ?)');
+  const searchIndex = createSearchIndex(db);
+  // One index seek per year, newest first, instead of reading an index entry per document.
+  const yearsStmt = db
+    .prepare<[], number>(`
+      WITH RECURSIVE y (year) AS (
+        SELECT max(arrival_year) FROM incoming_documents
+        UNION ALL
+        SELECT (SELECT max(arrival_year) FROM incoming_documents WHERE arrival_year < y.year) FROM y WHERE y.year IS NOT NULL
+      ) SELECT year FROM y WHERE year IS NOT NULL`)
+    .pluck();
+  const statements = new Map<string, Statement>();
+  function cached<Row>(sql: string): Statement<[Record<string, string | number>], Row> {
+    let s = statements.get(sql);
+    if (!s) statements.set(sql, (s = db.prepare(sql)));
+    return s as Statement<[Record<string, string | number>], Row>;
+  }
   const byId = db.prepare<[number], IncomingRow>(`${SELECT} WHERE d.id = ?`);
   const filesOf = db.prepare<[number], { id: number; sha256: string; file_name: string; display_path: string; role: string; content_kind: string; read_note: string | null }>(
     'SELECT id, sha256, file_name, display_path, role, content_kind, read_note FROM incoming_files WHERE document_id = ? ORDER BY position',
@@ -125,46 +205,70 @@ export function createIncomingRepo(db: Db) {
     confirm(id: number, v: { agency: string | null; number: number | null; symbol: string | null; date: string | null; type: string | null; subject: string | null; unitId: number | null; dispatchId: number | null; periodKey: string | null }, now: string): void {
       const by = (set: unknown) => JSON.stringify(set === null ? [] : ['văn thư xác nhận']);
       confirm.run({ ...v, id, now, unitReasons: by(v.unitId), dispatchReasons: by(v.dispatchId), periodReasons: by(v.periodKey) });
+      searchIndex.incomingHeading(id);
     },
-    unlinkDispatch: (id: number, now: string): void => void unlink.run(now, id),
+    unlinkDispatch(id: number, now: string): void {
+      unlink.run(now, id);
+      searchIndex.incomingHeading(id); // its dispatch tag goes
+    },
     setNotes: (id: number, notes: string | null, now: string): void => void setNotes.run(notes, now, id),
     forward: (id: number, to: string, date: string, now: string): void => void forward.run(to, date, now, id),
     nextArrivalNumber: (year: number): number => (nextNumber.get(year)?.n ?? 0) + 1,
     insert(doc: NewIncoming, arrival: { year: number; number: number }, now: string): number {
-      return Number(
-        insertDoc.run({
-          ...doc,
-          arrivalYear: arrival.year,
-          arrivalNumber: arrival.number,
-          recipients: JSON.stringify(doc.recipients),
-          references: JSON.stringify(doc.references),
-          unitReasons: JSON.stringify(doc.unitReasons),
-          dispatchReasons: JSON.stringify(doc.dispatchReasons),
-          periodReasons: JSON.stringify(doc.periodReasons),
-          now,
-        }).lastInsertRowid,
-      );
+      return Number(insertDoc.run({ ...columns(doc, now), arrivalYear: arrival.year, arrivalNumber: arrival.number }).lastInsertRowid);
     },
+    /** What was read replaces an entry's fields; its số đến, received date, notes and forwarding stay. */
+    updateRead: (id: number, doc: NewIncoming, now: string): void => void updateDoc.run({ ...columns(doc, now), id }),
     recordStoredFile: (sha256: string, size: number, now: string): void => void recordFile.run(sha256, size, now),
-    insertFile(documentId: number, f: NewIncomingFile, position: number, now: string): void {
+    /** Returns the file's id. */
+    insertFile(documentId: number, f: NewIncomingFile, position: number, now: string): number {
       recordFile.run(f.sha256, f.size, now);
-      insertFile.run(documentId, f.sha256, f.fileName, f.displayPath, f.role, f.contentKind, f.readNote, position);
+      const fileId = Number(insertFile.run(documentId, f.sha256, f.fileName, f.displayPath, f.role, f.contentKind, f.readNote, position).lastInsertRowid);
+      searchIndex.file(fileId, f.fileName);
+      f.signatures.forEach((g, i) =>
+        insertSignature.run(fileId, i, g.signer, g.organization, g.email, g.taxCode, g.issuer, g.signedAt, g.digestValid === null ? null : Number(g.digestValid), g.after),
+      );
+      return fileId;
     },
+    /** A file row of a recovered entry (it has no signatures or OCR pages yet); the bytes stay in the store. */
+    removeRecoveredFile(fileId: number): void {
+      deleteFile.run(fileId);
+      searchIndex.removeFile(fileId);
+    },
+    signatures: (fileId: number): DocumentSignature[] =>
+      signaturesOf.all(fileId).map((r) => ({
+        signer: r.signer,
+        organization: r.organization,
+        email: r.email,
+        taxCode: r.tax_code,
+        issuer: r.issuer,
+        signedAt: r.signed_at,
+        digestValid: r.digest_valid === null ? null : r.digest_valid === 1,
+        after: r.after_signing,
+      })),
     documentWithFile: (sha256: string): number | undefined => bySha.get(sha256)?.document_id,
     documentWithMessage: (messageId: string): number | undefined => byMessage.get(messageId)?.id,
     log(entry: { sourceName: string; attachment: string | null; status: 'duplicate' | 'rejected'; reason: string; sha256: string | null; duplicateOf: number | null }, now: string): void {
       log.run(now, entry.sourceName, entry.attachment, entry.status, entry.reason, entry.sha256, entry.duplicateOf);
     },
-    index: (documentId: number, folded: string): void => void index.run(documentId, folded),
+    /** Indexes a registered document for search; `extra` is text not stored with it (an e-mail's subject). */
+    index: (documentId: number, extra: string | null = null): void => searchIndex.incoming(documentId, extra),
     get: (id: number): IncomingRow | undefined => byId.get(id),
     files: (documentId: number) => filesOf.all(documentId),
-    listYear: (year: number): IncomingRow[] =>
-      db.prepare<[number], IncomingRow>(`${SELECT} WHERE d.arrival_year = ? ORDER BY d.arrival_number`).all(year),
+    /** A page of documents in register order (year, số đến): the register, the review queue, the status lists. */
+    list: (filter: IncomingFilter, paging: Paging): IncomingRow[] => {
+      const { where, params } = filterSql(filter);
+      // The page's ids come from the index alone, so the rows skipped by OFFSET are never read.
+      const page = `SELECT d.id FROM incoming_documents d ${where} ORDER BY d.arrival_year, d.arrival_number LIMIT @limit OFFSET @offset`;
+      return cached<IncomingRow>(`${SELECT} WHERE d.id IN (${page}) ORDER BY d.arrival_year, d.arrival_number`).all({ ...params, ...sqlLimit(paging) });
+    },
+    count: (filter: IncomingFilter): number => {
+      const { where, params } = filterSql(filter);
+      return cached<{ n: number }>(`SELECT count(*) AS n FROM incoming_documents d ${where}`).get(params)?.n ?? 0;
+    },
+    /** The years that have documents, newest first. */
+    years: (): number[] => yearsStmt.all(),
     latest: (limit: number): IncomingRow[] => db.prepare<[number], IncomingRow>(`${SELECT} ORDER BY d.id DESC LIMIT ?`).all(limit),
-    countStatus: (status: 'registered' | 'needs_review'): number =>
-      (db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM incoming_documents WHERE status = ?').get(status)?.n ?? 0),
-    listStatus: (status: 'registered' | 'needs_review'): IncomingRow[] =>
-      db.prepare<[string], IncomingRow>(`${SELECT} WHERE d.status = ? ORDER BY d.received_date DESC, d.id DESC`).all(status),
   };
 }
 export type IncomingRepo = ReturnType<typeof createIncomingRepo>;

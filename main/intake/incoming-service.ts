@@ -6,7 +6,8 @@ import { IsoDate } from '../../shared/domain/common.js';
 import { PaperDocument, ReviewCorrection, type IncomingDocument } from '../../shared/domain/incoming.js';
 import { fold } from '../../shared/vn/fold.js';
 import { UserError, notFound } from '../api/errors.js';
-import { createIncomingRepo, type IncomingRow } from './incoming-repo.js';
+import { createIncomingRepo, type IncomingFilter, type IncomingRow } from './incoming-repo.js';
+import { EVERY_ROW, type Page, type Paging } from '../../shared/domain/paging.js';
 import { writeRegisterXlsx } from '../render/register-xlsx.js';
 
 /**
@@ -74,6 +75,7 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
         role: f.role,
         contentKind: f.content_kind,
         readNote: f.read_note,
+        signatures: repo.signatures(f.id),
       })),
     };
   }
@@ -84,8 +86,8 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
     return toDocument(r);
   }
 
-  function registerRows(year: number) {
-    return repo.listYear(year).map((r) => ({
+  function registerRows(year: number, paging: Paging = EVERY_ROW) {
+    return repo.list({ status: null, year }, paging).map((r) => ({
       documentId: r.id,
       receivedDate: vnDate(r.received_date),
       arrivalNumber: r.arrival_number,
@@ -101,10 +103,11 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
 
   return {
     get: requireDocument,
-    list: (filter: { status: 'registered' | 'needs_review' | null; year: number | null }): IncomingDocument[] =>
-      (filter.year !== null ? repo.listYear(filter.year) : repo.listStatus(filter.status ?? 'registered'))
-        .filter((r) => filter.status === null || r.status === filter.status)
-        .map(toDocument),
+    /** Documents in register order (year, số đến), of one status and year when given. */
+    list: (filter: IncomingFilter, paging: Paging = EVERY_ROW): IncomingDocument[] => repo.list(filter, paging).map(toDocument),
+    page: (filter: IncomingFilter, paging: Paging): Page<IncomingDocument> => ({ items: repo.list(filter, paging).map(toDocument), total: repo.count(filter) }),
+    /** The years that have received documents, newest first. */
+    years: (): number[] => repo.years(),
 
     fileBytes(documentId: number, fileId: number): { fileName: string; bytes: Buffer } {
       const f = requireDocument(documentId).files.find((x) => x.id === fileId);
@@ -157,7 +160,7 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
           now(),
         );
         if (p.notes) repo.setNotes(id, p.notes, now());
-        repo.index(id, fold(`${p.agency}\n${p.subject}`));
+        repo.index(id);
         audit.record({ action: 'create', entity: 'incoming_document', entityId: id, detail: { paper: true, arrivalNumber } });
         return id;
       });
@@ -177,11 +180,12 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
     },
 
     register: registerRows,
+    registerPage: (year: number, paging: Paging) => ({ items: registerRows(year, paging), total: repo.count({ status: null, year }) }),
 
     /** For the dashboard: how many wait for review, and the latest arrivals. */
     summary(latest = 8) {
       return {
-        awaitingReview: repo.countStatus('needs_review'),
+        awaitingReview: repo.count({ status: 'needs_review', year: null }),
         latestImports: repo.latest(latest).map((r) => ({
           id: r.id,
           arrivalNumber: r.arrival_number,

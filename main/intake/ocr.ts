@@ -66,6 +66,11 @@ export interface OcrOptions {
    * 'block' (one uniform block, for a cropped zone), 'sparse' (scattered text, e.g. a form).
    */
   layout?: 'auto' | 'block' | 'sparse';
+  /**
+   * Read words with unsure digits a second time, alone (default true): what tells a printed
+   * number from a hand-written one for recognition. Text kept only for search skips it.
+   */
+  recheck?: boolean;
 }
 
 /**
@@ -89,12 +94,55 @@ const packageDir = (name: string): string => path.dirname(requireHere.resolve(`$
  */
 const LANG_DIR = '4.0.0_best_int';
 
+/**
+ * A path inside `app.asar` as the same path in `app.asar.unpacked` (unchanged outside an asar).
+ * Electron's asar support stops at worker threads: tesseract.js's worker script, the modules it
+ * requires and the language data it reads by path must be real files (electron-builder.yml
+ * unpacks them), and the worker must be started from there.
+ */
+export function unpackedPath(p: string): string {
+  return p.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
+}
+
+export interface OcrPaths {
+  /** tesseract.js's Node worker script; it requires tesseract.js-core (the wasm) from beside itself. */
+  workerPath: string;
+  /** The folder holding vie.traineddata.gz. */
+  langPath: string;
+}
+
+/**
+ * Where the OCR worker and its data are, from where each package is installed. No `corePath`:
+ * in Node, tesseract.js ignores it and the worker requires `tesseract.js-core` by name, which
+ * resolves next to the (unpacked) worker script.
+ */
+export function ocrPaths(dirOf: (name: string) => string = packageDir, join: (...parts: string[]) => string = path.join): OcrPaths {
+  return {
+    workerPath: unpackedPath(join(dirOf('tesseract.js'), 'src', 'worker-script', 'node', 'index.js')),
+    langPath: unpackedPath(join(dirOf('@tesseract.js-data/vie'), LANG_DIR)),
+  };
+}
+
 type TesseractModule = typeof import('tesseract.js');
 let tesseract: Promise<TesseractModule> | null = null;
 let worker: Promise<Worker> | null = null;
 // One page at a time on the one worker: tesseract.js queues jobs itself, but parameters
 // (dpi, PSM) are worker-wide, so a job sets them and recognises without another job in between.
 let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Rejected when the worker is terminated. tesseract.js leaves a job cut short by terminate()
+ * pending for ever, which would hold up every later job in `queue`: each job races this.
+ */
+function stopSignal(): { promise: Promise<never>; reject: (e: Error) => void } {
+  let reject: (e: Error) => void = () => undefined;
+  const promise = new Promise<never>((_, r) => {
+    reject = r;
+  });
+  promise.catch(() => undefined); // no job may be racing it
+  return { promise, reject };
+}
+let stopped = stopSignal();
 
 async function loadTesseract(): Promise<TesseractModule> {
   // A CommonJS package: its functions are on the default export when imported from ESM.
@@ -106,12 +154,10 @@ function getWorker(): Promise<Worker> {
   worker ??= (async () => {
     const t = await (tesseract ??= loadTesseract());
     return t.createWorker('vie', t.OEM.LSTM_ONLY, {
-      langPath: path.join(packageDir('@tesseract.js-data/vie'), LANG_DIR),
+      ...ocrPaths(),
       gzip: true,
       // 'none': read the data from the package every time, never write a copy into the cwd.
       cacheMethod: 'none',
-      // Node's worker script and core are found by tesseract.js inside its own package
-      // (worker-script/node, tesseract.js-core); nothing is downloaded.
     });
   })().catch((e: unknown) => {
     worker = null;
@@ -124,6 +170,9 @@ function getWorker(): Promise<Worker> {
 export async function terminateOcr(): Promise<void> {
   const w = worker;
   worker = null;
+  stopped.reject(new Error('Đã dừng nhận dạng chữ (OCR).'));
+  stopped = stopSignal();
+  queue = Promise.resolve();
   if (!w) return;
   try {
     await (await w).terminate();
@@ -153,75 +202,82 @@ const COLUMN_GAP_LINES = 1.5;
 
 /** Reads the text of an image (PNG, JPEG, …) with the Vietnamese model, off the main thread. */
 export function ocrImage(image: Buffer, options: OcrOptions = {}): Promise<OcrResult> {
-  const job = queue.then(async () => {
-    const w = await getWorker();
-    const t = await (tesseract ??= loadTesseract());
-    const dpi = String(options.dpi ?? OCR_DPI);
-    await w.setParameters({
-      tessedit_pageseg_mode: { auto: t.PSM.AUTO, block: t.PSM.SINGLE_BLOCK, sparse: t.PSM.SPARSE_TEXT }[options.layout ?? 'auto'],
-      user_defined_dpi: dpi,
-      // Tesseract's diagnostics ("Detected 115 diacritics") would go to stdout, into the CLI's
-      // output: they go to the worker's in-memory /dev/null instead.
-      debug_file: '/dev/null',
-    });
-    const { data } = await w.recognize(image, {}, { text: true, blocks: true });
-    const rawLines = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
-    const words: OcrWord[][] = rawLines.map((line) =>
-      line.words
-        .filter((word) => word.text.trim() !== '')
-        .map((word) => ({ text: word.text.trim(), confidence: round1(word.confidence), bbox: box(word.bbox), rechecked: false })),
-    );
-
-    // Words with digits read with low confidence are read again, alone, as one line of text.
-    // In a page, tesseract gives a mixed token like "25/UBND-VHTT" a low score (60–70) even
-    // when right, and sometimes drops the slash or misreads a digit; read alone, a printed
-    // number comes back right at 85–90, while a hand-written one stays low (0–25) and usually
-    // changes: exactly the signal that tells "printed, trust it" from "hand-written, don't".
-    const doubtful = words.flat().filter((word) => /\p{Nd}/u.test(word.text) && word.confidence < LOW_CONFIDENCE);
-    if (doubtful.length > 0) {
-      await w.setParameters({ tessedit_pageseg_mode: t.PSM.SINGLE_LINE });
-      // Cropped here rather than with tesseract's `rectangle`, which decodes and binarises the
-      // whole page again for every word (~1.4 s a word on an A4 page at 200 dpi; a crop: ~0.1 s).
-      const page = await loadImage(image);
-      for (const word of doubtful.slice(0, MAX_RECHECKS)) {
-        const again = await w.recognize(cropWord(page, word.bbox), {}, { text: true, blocks: true });
-        const parts = (again.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
-        const text = parts.map((p) => p.text.trim()).join('');
-        const withDigits = parts.filter((p) => /\p{Nd}/u.test(p.text));
-        const confidence = withDigits.length > 0 ? Math.min(...withDigits.map((p) => p.confidence)) : 0;
-        word.rechecked = true;
-        if (text !== '' && confidence >= LOW_CONFIDENCE) {
-          word.text = text;
-          word.confidence = round1(confidence);
-        } else {
-          // Two unsure readings: keep the first text, and the lower of the two scores.
-          word.confidence = round1(Math.min(word.confidence, confidence));
-        }
-      }
-    }
-
-    const lines: OcrLine[] = [];
-    for (const lineWords of words) {
-      // Split where a column gap is, so each header block keeps its own lines.
-      let current: OcrWord[] = [];
-      const flush = (): void => {
-        if (current.length > 0) lines.push(lineOf(current));
-        current = [];
-      };
-      for (const word of lineWords) {
-        const prev = current.at(-1);
-        const height = Math.max(word.bbox.y1 - word.bbox.y0, prev ? prev.bbox.y1 - prev.bbox.y0 : 0);
-        if (prev && word.bbox.x0 - prev.bbox.x1 > COLUMN_GAP_LINES * height) flush();
-        current.push(word);
-      }
-      flush();
-    }
-    const all = lines.flatMap((l) => l.words);
-    const confidence = all.length > 0 ? all.reduce((sum, word) => sum + word.confidence, 0) / all.length : 0;
-    return { text: lines.map((l) => l.text).join('\n'), confidence: round1(confidence), lines };
+  const generation = stopped;
+  const job = queue.then(() => {
+    // Queued before the worker was terminated: not started on a new one.
+    if (generation !== stopped) throw new Error('Đã dừng nhận dạng chữ (OCR).');
+    return Promise.race([recognise(image, options), generation.promise]);
   });
   queue = job.catch(() => undefined);
   return job;
+}
+
+async function recognise(image: Buffer, options: OcrOptions): Promise<OcrResult> {
+  const w = await getWorker();
+  const t = await (tesseract ??= loadTesseract());
+  const dpi = String(options.dpi ?? OCR_DPI);
+  await w.setParameters({
+    tessedit_pageseg_mode: { auto: t.PSM.AUTO, block: t.PSM.SINGLE_BLOCK, sparse: t.PSM.SPARSE_TEXT }[options.layout ?? 'auto'],
+    user_defined_dpi: dpi,
+    // Tesseract's diagnostics ("Detected 115 diacritics") would go to stdout, into the CLI's
+    // output: they go to the worker's in-memory /dev/null instead.
+    debug_file: '/dev/null',
+  });
+  const { data } = await w.recognize(image, {}, { text: true, blocks: true });
+  const rawLines = (data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines));
+  const words: OcrWord[][] = rawLines.map((line) =>
+    line.words
+      .filter((word) => word.text.trim() !== '')
+      .map((word) => ({ text: word.text.trim(), confidence: round1(word.confidence), bbox: box(word.bbox), rechecked: false })),
+  );
+
+  // Words with digits read with low confidence are read again, alone, as one line of text.
+  // In a page, tesseract gives a mixed token like "25/UBND-VHTT" a low score (60–70) even
+  // when right, and sometimes drops the slash or misreads a digit; read alone, a printed
+  // number comes back right at 85–90, while a hand-written one stays low (0–25) and usually
+  // changes: exactly the signal that tells "printed, trust it" from "hand-written, don't".
+  const doubtful = options.recheck === false ? [] : words.flat().filter((word) => /\p{Nd}/u.test(word.text) && word.confidence < LOW_CONFIDENCE);
+  if (doubtful.length > 0) {
+    await w.setParameters({ tessedit_pageseg_mode: t.PSM.SINGLE_LINE });
+    // Cropped here rather than with tesseract's `rectangle`, which decodes and binarises the
+    // whole page again for every word (~1.4 s a word on an A4 page at 200 dpi; a crop: ~0.1 s).
+    const page = await loadImage(image);
+    for (const word of doubtful.slice(0, MAX_RECHECKS)) {
+      const again = await w.recognize(cropWord(page, word.bbox), {}, { text: true, blocks: true });
+      const parts = (again.data.blocks ?? []).flatMap((b) => b.paragraphs.flatMap((p) => p.lines.flatMap((l) => l.words)));
+      const text = parts.map((p) => p.text.trim()).join('');
+      const withDigits = parts.filter((p) => /\p{Nd}/u.test(p.text));
+      const confidence = withDigits.length > 0 ? Math.min(...withDigits.map((p) => p.confidence)) : 0;
+      word.rechecked = true;
+      if (text !== '' && confidence >= LOW_CONFIDENCE) {
+        word.text = text;
+        word.confidence = round1(confidence);
+      } else {
+        // Two unsure readings: keep the first text, and the lower of the two scores.
+        word.confidence = round1(Math.min(word.confidence, confidence));
+      }
+    }
+  }
+
+  const lines: OcrLine[] = [];
+  for (const lineWords of words) {
+    // Split where a column gap is, so each header block keeps its own lines.
+    let current: OcrWord[] = [];
+    const flush = (): void => {
+      if (current.length > 0) lines.push(lineOf(current));
+      current = [];
+    };
+    for (const word of lineWords) {
+      const prev = current.at(-1);
+      const height = Math.max(word.bbox.y1 - word.bbox.y0, prev ? prev.bbox.y1 - prev.bbox.y0 : 0);
+      if (prev && word.bbox.x0 - prev.bbox.x1 > COLUMN_GAP_LINES * height) flush();
+      current.push(word);
+    }
+    flush();
+  }
+  const all = lines.flatMap((l) => l.words);
+  const confidence = all.length > 0 ? all.reduce((sum, word) => sum + word.confidence, 0) / all.length : 0;
+  return { text: lines.map((l) => l.text).join('\n'), confidence: round1(confidence), lines };
 }
 
 /** The word's box with a margin of a third of its height, on white, as PNG. */
@@ -317,6 +373,16 @@ export async function ocrPdfFirstPage(bytes: Buffer): Promise<OcrResult & { seco
   const { png } = await renderPdfPage(bytes, 1, OCR_DPI);
   const result = await ocrImage(png, { dpi: OCR_DPI });
   return { ...result, seconds: round1((performance.now() - started) / 1000) };
+}
+
+/**
+ * The text of one page (1-based) of a scanned PDF, for full-text search: the pages after the
+ * first, read in the background (ocr-queue.ts). Unsure words are kept as read, not masked:
+ * a search for a word read slightly wrong still finds the words around it.
+ */
+export async function ocrPdfPageText(bytes: Buffer, pageNumber: number): Promise<string> {
+  const { png } = await renderPdfPage(bytes, pageNumber, OCR_DPI);
+  return (await ocrImage(png, { dpi: OCR_DPI, recheck: false })).text;
 }
 
 /** A word (or run of words) read with low confidence, located by line and character offsets. */

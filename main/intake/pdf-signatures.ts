@@ -15,6 +15,8 @@ import * as pkijs from 'pkijs';
 import { classifyAfter, indexPdf, type AfterSigned, type PdfIndex } from './pdf-incremental-updates.js';
 
 export type { AfterSigned } from './pdf-incremental-updates.js';
+// The Vietnamese sentence is shared with the renderer, which shows it on the document's page.
+export { describeSignature } from '../../shared/domain/signature.js';
 
 export interface PdfSignature {
   /** Certificate subject CN. */
@@ -325,29 +327,4 @@ function isoOf(y: string, mo = '01', d = '01', h = '00', mi = '00', s = '00', zo
   if (n[0] < 1 || n[0] > 12 || n[1] < 1 || n[1] > 31 || n[2] > 23 || n[3] > 59 || n[4] > 60) return null;
   const offset = zone === undefined ? '' : zone === 'Z' ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(3, 5)}`;
   return `${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`;
-}
-
-/** "28/05/2019 08:24:38 +07:00" — the time exactly as the file states it, with its label. */
-function displayTime(iso: string): string {
-  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d:\d\d)(Z|[+-]\d\d:\d\d)?$/.exec(iso);
-  if (!m) return iso;
-  const zone = m[5] === undefined ? '' : m[5] === 'Z' ? ' UTC' : ` ${m[5]}`;
-  return `${m[3]}/${m[2]}/${m[1]} ${m[4]}${zone}`;
-}
-
-/** The Vietnamese line shown on the document page for one signature. */
-export function describeSignature(s: PdfSignature): string {
-  const org = s.organization && s.signer && !s.signer.toLowerCase().includes(s.organization.toLowerCase()) ? ` ${s.organization}` : '';
-  const who = s.signer ? `${s.signer}${org}` : (s.organization ?? 'người ký không rõ');
-  const mst = s.taxCode ? ` (MST ${s.taxCode})` : '';
-  const when = s.signedAt ? `, lúc ${displayTime(s.signedAt)}` : ', không rõ thời điểm ký';
-  let state: string;
-  if (s.digestValid === false) state = 'chữ ký không khớp nội dung — tệp có thể đã bị sửa';
-  else if (s.digestValid === null) {
-    state = `không kiểm tra được chữ ký với nội dung${s.after === 'other-changes' ? ', và tệp đã được sửa thêm sau khi ký' : ''}`;
-  }
-  else if (s.after === 'nothing') state = 'nội dung chưa bị sửa sau khi ký';
-  else if (s.after === 'signatures-only') state = 'nội dung chưa bị sửa sau khi ký (sau đó chỉ thêm chữ ký khác)';
-  else state = 'tệp đã được sửa thêm sau khi ký — nội dung đang xem có thể khác bản đã ký';
-  return `Ký số bởi ${who}${mst}${when} — ${state}; chưa xác minh chuỗi chứng thư.`;
 }

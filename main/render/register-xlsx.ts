@@ -16,10 +16,9 @@ export interface RegisterSheet {
 const FONT = { name: 'Times New Roman', size: 12 } as const;
 const BORDER = { top: { style: 'thin' }, bottom: { style: 'thin' }, left: { style: 'thin' }, right: { style: 'thin' } } as const;
 
-export async function writeRegisterXlsx(register: RegisterSheet): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'VănThư';
-  const sheet = wb.addWorksheet(register.sheetName, {
+/** A sheet set up to print: A4 landscape, fit to the page width, `titleRows` ("4:5") on every page, "Trang x/y" at the foot. */
+export function landscapeSheet(wb: ExcelJS.Workbook, name: string, titleRows: string): ExcelJS.Worksheet {
+  return wb.addWorksheet(name, {
     pageSetup: {
       paperSize: 9, // A4
       orientation: 'landscape',
@@ -27,10 +26,16 @@ export async function writeRegisterXlsx(register: RegisterSheet): Promise<Buffer
       fitToWidth: 1,
       fitToHeight: 0,
       margins: { left: 0.6, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
-      printTitlesRow: '4:5',
+      printTitlesRow: titleRows,
     },
     headerFooter: { oddFooter: 'Trang &P/&N' },
   });
+}
+
+export async function writeRegisterXlsx(register: RegisterSheet): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'VănThư';
+  const sheet = landscapeSheet(wb, register.sheetName, '4:5');
   const last = register.columns.length;
   sheet.columns = register.columns.map((c) => ({ width: c.width }));
 

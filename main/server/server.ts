@@ -2,6 +2,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
 import type { Core } from '../api/core.js';
 import { contentSecurityPolicy } from '../app/content-security-policy.js';
 
@@ -12,6 +13,8 @@ import { contentSecurityPolicy } from '../app/content-security-policy.js';
  */
 
 export const TOKEN_HEADER = 'x-vanthu-token';
+/** POST /download/backup/<file name>: streams a "Sao lưu ngay" file from the backup folder. */
+export const DOWNLOAD_BACKUP = '/download/backup/';
 const MAX_BODY_BYTES = 75 * 1024 * 1024;
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -112,11 +115,53 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => {
-      options.core.app.log.error('Lỗi máy chủ chế độ trình duyệt', error);
+      options.core.log.error('Lỗi máy chủ chế độ trình duyệt', error);
       if (!res.headersSent) apiError(res, 500, 'internal', 'Máy chủ gặp lỗi không mong đợi. Hãy thử lại.');
       else res.destroy();
     });
   });
+
+  /** API calls and downloads: POST, from our own page, with the session token. Answers the refusal itself. */
+  function authorised(req: http.IncomingMessage, res: http.ServerResponse): boolean {
+    if (req.method !== 'POST') {
+      apiError(res, 405, 'method_not_allowed', 'API chỉ nhận yêu cầu POST.');
+      return false;
+    }
+    const origin = req.headers.origin;
+    if (origin && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
+      apiError(res, 403, 'forbidden_origin', 'Yêu cầu đến từ trang khác bị từ chối.');
+      return false;
+    }
+    const given = req.headers[TOKEN_HEADER];
+    if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
+      apiError(res, 401, 'unauthorized', 'Phiên làm việc không hợp lệ. Hãy mở lại đường dẫn mà lệnh "vanthu serve" đã in ra.');
+      return false;
+    }
+    return true;
+  }
+
+  /** A "Sao lưu ngay" file, streamed (it may be gigabytes): only one the core finds in its backup folder. */
+  async function sendBackup(res: http.ServerResponse, encodedName: string): Promise<void> {
+    let file: string | null = null;
+    try {
+      file = options.core.backupFile(decodeURIComponent(encodedName));
+    } catch {
+      // A malformed name is a name we do not have.
+    }
+    const size = file ? (await fs.promises.stat(file).catch(() => null))?.size : undefined;
+    if (!file || size === undefined) {
+      apiError(res, 404, 'not_found', 'Không tìm thấy tệp sao lưu này. Hãy tải lại danh sách.');
+      return;
+    }
+    res.writeHead(200, {
+      'Content-Type': 'application/octet-stream',
+      'Content-Length': size,
+      'Content-Disposition': `attachment; filename*=UTF-8''${encodeURIComponent(path.basename(file))}`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    await pipeline(fs.createReadStream(file), res);
+  }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) {
@@ -124,21 +169,12 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
       return;
     }
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith(DOWNLOAD_BACKUP)) {
+      if (authorised(req, res)) await sendBackup(res, url.pathname.slice(DOWNLOAD_BACKUP.length));
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
-      if (req.method !== 'POST') {
-        apiError(res, 405, 'method_not_allowed', 'API chỉ nhận yêu cầu POST.');
-        return;
-      }
-      const origin = req.headers.origin;
-      if (origin && !allowedHosts.has(origin.replace(/^http:\/\//, ''))) {
-        apiError(res, 403, 'forbidden_origin', 'Yêu cầu đến từ trang khác bị từ chối.');
-        return;
-      }
-      const given = req.headers[TOKEN_HEADER];
-      if (!sameToken(Array.isArray(given) ? given[0] : given, token)) {
-        apiError(res, 401, 'unauthorized', 'Phiên làm việc không hợp lệ. Hãy mở lại đường dẫn mà lệnh "vanthu serve" đã in ra.');
-        return;
-      }
+      if (!authorised(req, res)) return;
       const body = await readBody(req);
       if (body === null) {
         apiError(res, 413, 'too_large', 'Dữ liệu gửi lên quá lớn (tối đa 50 MB cho một tệp).');

@@ -14,8 +14,10 @@ import './styles/register.css';
 import './styles/intake.css';
 import './styles/incoming.css';
 import './styles/tracking.css';
+import './styles/forms.css';
 import './styles/dashboard.css';
 import './styles/search.css';
+import './styles/maintenance.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('Thiếu phần tử #root trong index.html.');

@@ -38,9 +38,9 @@ export type BodyParagraph = z.output<typeof BodyParagraph>;
 
 /** A line of "Kính gửi": a whole group (printed as its Kính gửi label), one unit, or free text. */
 export const Recipient = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('group'), groupId: Id, label: z.string() }),
-  z.object({ kind: z.literal('unit'), unitId: Id, label: z.string() }),
-  z.object({ kind: z.literal('text'), label: z.string().trim().min(1) }),
+  z.object({ kind: z.literal('group'), groupId: Id, label: z.string().max(500) }),
+  z.object({ kind: z.literal('unit'), unitId: Id, label: z.string().max(500) }),
+  z.object({ kind: z.literal('text'), label: z.string().trim().min(1).max(500, 'Một dòng "Kính gửi" tối đa 500 ký tự.') }),
 ]);
 export type Recipient = z.infer<typeof Recipient>;
 

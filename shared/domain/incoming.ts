@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common.js';
+import { DocumentSignature, SignatureSummary } from './signature.js';
 
 /** What one import produced for one entry (or one refused input): the CLI's and the screen's result (DESIGN §5, issue 4). */
 export const ImportStatus = z.enum(['registered', 'needs_review', 'duplicate', 'rejected']);
@@ -45,17 +46,7 @@ export const ImportResult = z.object({
       /** Where the text came from: a text layer, OCR of a scan, or legacy TCVN3/VNI converted. */
       textSource: z.enum(['text', 'ocr', 'legacy-converted']),
       /** Digital signatures of the main PDF; the chain to a trusted root is never checked offline. */
-      signatures: z.array(
-        z.object({
-          signer: z.string().nullable(),
-          organization: z.string().nullable(),
-          email: z.string().nullable(),
-          taxCode: z.string().nullable(),
-          signedAt: z.string().nullable(),
-          digestValid: z.boolean().nullable(),
-          after: z.enum(['nothing', 'signatures-only', 'other-changes']),
-        }),
-      ),
+      signatures: z.array(SignatureSummary),
     })
     .nullable(),
   period: z.object({ key: z.string().nullable(), ...Reasoned }).nullable(),
@@ -72,6 +63,8 @@ export const IncomingFile = z.object({
   role: z.string(),
   contentKind: z.string(),
   readNote: z.string().nullable(),
+  /** The file's digital signatures (PDF), in signing order. */
+  signatures: z.array(DocumentSignature),
 });
 
 /** A received document as the screens show it. */
@@ -101,6 +94,11 @@ export const IncomingDocument = z.object({
 });
 export type IncomingDocument = z.infer<typeof IncomingDocument>;
 
+/** A reporting period as the clerk types it: 2021, 2022-H1, 2023-Q3, 2023-07 or once. */
+const PeriodKeyInput = z
+  .string()
+  .regex(/^(\d{4}(-(H[12]|Q[1-4]|\d{2}))?|once)$/, 'Kỳ báo cáo không hợp lệ (ví dụ 2021, 2022-H1, 2023-Q3, 2023-07).');
+
 export const ReviewCorrection = z.object({
   agency: z.string().trim().max(300).nullable(),
   number: z.number().int().positive().nullable(),
@@ -110,10 +108,7 @@ export const ReviewCorrection = z.object({
   subject: z.string().trim().max(1000).nullable(),
   unitId: Id.nullable(),
   dispatchId: Id.nullable(),
-  periodKey: z
-    .string()
-    .regex(/^(\d{4}(-(H[12]|Q[1-4]|\d{2}))?|once)$/, 'Kỳ báo cáo không hợp lệ (ví dụ 2021, 2022-H1, 2023-Q3, 2023-07).')
-    .nullable(),
+  periodKey: PeriodKeyInput.nullable(),
   /** Remember the agency text as another name of the chosen unit, so the next import matches it. */
   rememberAlias: z.boolean().default(false),
 });
@@ -129,7 +124,7 @@ export const PaperDocument = z.object({
   subject: z.string().trim().min(1, 'Hãy nhập trích yếu.').max(1000),
   unitId: Id.nullable().default(null),
   dispatchId: Id.nullable().default(null),
-  periodKey: z.string().nullable().default(null),
+  periodKey: PeriodKeyInput.nullable().default(null),
   notes: z.string().trim().max(1000).nullable().default(null),
 });
 export type PaperDocument = z.input<typeof PaperDocument>;

@@ -36,6 +36,7 @@ export const OrganisationProfile = z.object({
   email: z
     .string()
     .trim()
+    .max(254, 'Email quá dài (tối đa 254 ký tự).')
     .nullish()
     .transform((s) => (s ? s : null)),
   website: OptionalText,

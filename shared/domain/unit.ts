@@ -28,6 +28,7 @@ export function isEmail(s: string): boolean {
 export const Email = z
   .string()
   .trim()
+  .max(254, 'Địa chỉ email quá dài (tối đa 254 ký tự).')
   .toLowerCase()
   .refine(isEmail, { error: (issue) => `Địa chỉ email "${String(issue.input)}" không hợp lệ.` });
 
@@ -67,6 +68,7 @@ export const UnitInput = z
     taxCode: z
       .string()
       .trim()
+      .max(20, 'Mã số thuế phải gồm 10 chữ số (có thể thêm -XXX cho chi nhánh).')
       .nullish()
       .transform((s) => (s ? s : null))
       .refine((s) => s === null || /^\d{10}(-\d{3})?$/.test(s), 'Mã số thuế phải gồm 10 chữ số (có thể thêm -XXX cho chi nhánh).'),

@@ -5,12 +5,21 @@ import { fold } from './fold.js';
  * computed against what the clerk wrote (DESIGN §4) — "tuyen truyen" lights up "tuyên truyền".
  * Folding is done one character at a time, so folded and original indices line up.
  */
+
+/** Each character folded once: snippets fold whole documents, and a text uses few distinct characters. */
+const foldedChars = new Map<string, string>();
+
 export function foldByChar(text: string): string {
   let out = '';
   for (const ch of text) {
-    const f = fold(ch);
-    // Every Vietnamese letter folds to one character; anything that would not stays itself.
-    out += f.length === ch.length ? f : ch;
+    let f = foldedChars.get(ch);
+    if (f === undefined) {
+      f = fold(ch);
+      // Every Vietnamese letter folds to one character; anything that would not stays itself.
+      if (f.length !== ch.length) f = ch;
+      foldedChars.set(ch, f);
+    }
+    out += f;
   }
   return out;
 }

@@ -228,6 +228,47 @@ export function legacyToUnicode(text: string, encoding: LegacyEncoding): string 
     .join('\n');
 }
 
+/** A font that draws a legacy encoding, known by its name. */
+export interface LegacyFont {
+  encoding: LegacyEncoding;
+  /** A capitals-only font (.VnTimeH): it draws every letter, lower-case codes too, as a capital. */
+  capitals: boolean;
+}
+
+/**
+ * The legacy encoding a font's name stands for: the ABC fonts of TCVN3 are ".VnTime",
+ * ".VnArial", ".VnCentury Schoolbook"…, with an "H" at the end for their capitals-only twins
+ * (".VnTimeH", ".VnArialH"); the VNI fonts are "VNI-Times", "VNI-Helve", "VNI-Top"… (VNI
+ * encodes capitals itself). Null for any other font.
+ */
+export function legacyFont(name: string | null | undefined): LegacyFont | null {
+  const n = name?.trim() ?? '';
+  if (/^\.vn/i.test(n)) return { encoding: 'tcvn3', capitals: /H$/.test(n) };
+  if (/^vni[-_ ]/i.test(n)) return { encoding: 'vni', capitals: false };
+  return null;
+}
+
+/**
+ * Text typed in a legacy font, as Unicode (NFC), by that font's table: no statistics, so a
+ * single word converts as surely as a page. Text holding letters only Unicode has is Unicode
+ * already (typed over an old template) and is returned unchanged.
+ */
+export function legacyRunToUnicode(text: string, font: LegacyFont): string {
+  if (UNICODE_VIETNAMESE.test(text)) return text;
+  const converted = font.encoding === 'tcvn3' ? tcvn3Line(text) : vniLine(text);
+  return font.capitals ? converted.toLocaleUpperCase('vi') : converted;
+}
+
+/**
+ * Whether the text a document sets in fonts of `encoding` really is in it. Old templates whose
+ * Normal style is .VnTime often hold text typed in Unicode (Word shows it with a fallback font);
+ * such text has more letters that only Unicode has than telltales of the encoding.
+ */
+export function fontClaimHolds(text: string, encoding: LegacyEncoding): boolean {
+  const c = count(text.slice(0, DETECT_SAMPLE));
+  return c.unicode <= c[encoding];
+}
+
 /** Detects and converts in one step: the text as Unicode and the encoding it was in (null: unchanged). */
 export function convertLegacyVietnamese(text: string): { text: string; encoding: LegacyEncoding | null } {
   const encoding = detectLegacyEncoding(text);

@@ -2,6 +2,8 @@
  * `npm run bench`: imports 1,000 generated text documents (a mix of .docx, .pdf, .xlsx and
  * .eml carrying a .docx) into a fresh data folder and reports documents per second and the
  * peak resident memory. `--json` prints one object (importDocsPerSec, importPeakRssMb, …).
+ * Then the scale figures (tests/bench/scale-bench.ts) on the ten-year folder, generated first if
+ * missing; `--generate [--out DIR]` only builds that folder.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +14,8 @@ import { openApp } from '../../main/app/open-app.js';
 import { preferSmallHeap } from '../../main/app/memory.js';
 import { terminateOcr } from '../../main/intake/ocr.js';
 import { ocrBench } from './ocr-bench.js';
+import { consolidationBench } from './consolidation-bench.js';
+import { ensureScaleFolder, generateScaleFolder, scaleBench, scaleDataDir } from './scale-bench.js';
 import { docxBytes, emlBytes, pdfBytes, wp } from '../support/intake-samples.js';
 import { fold } from '../../shared/vn/fold.js';
 
@@ -83,6 +87,8 @@ async function importPhase(dataDir: string, inputDir: string): Promise<void> {
 const phase = process.argv.indexOf('--phase=import');
 if (phase >= 0) {
   await importPhase(process.argv[phase + 1]!, process.argv[phase + 2]!);
+} else if (process.argv.includes('--generate')) {
+  await generateScaleFolder(scaleDataDir(process.argv), (line) => console.log(line));
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
   const dataDir = path.join(dir, 'data');
@@ -106,18 +112,36 @@ if (phase >= 0) {
   const measured = JSON.parse(child.stdout) as { seconds: number; peakRssKb: number; statuses: Record<string, number> };
   const ocr = await ocrBench();
   await terminateOcr();
+  const consolidation = await consolidationBench();
+  const scaleDir = scaleDataDir(process.argv);
+  // Progress goes to stderr, so that --json still prints one object on stdout.
+  await ensureScaleFolder(scaleDir, (line) => console.error(line));
+  const scale = await scaleBench(scaleDir);
   const result = {
     ocrSecondsPerPage: ocr.ocrSecondsPerPage,
+    ocrBackgroundSecondsPerPage: ocr.ocrBackgroundSecondsPerPage,
     importDocs: COUNT,
     importSeconds: Math.round(measured.seconds * 100) / 100,
     importDocsPerSec: Math.round((COUNT / measured.seconds) * 10) / 10,
     importPeakRssMb: Math.round(measured.peakRssKb / 1024),
     importStatuses: measured.statuses,
+    consolidationMs: consolidation.consolidationMs,
+    searchP50Ms: scale.searchP50Ms,
+    searchP95Ms: scale.searchP95Ms,
+    listPageP95Ms: scale.listPageP95Ms,
+    openMs: scale.openMs,
+    scaleLoadAverage: scale.loadAverage,
   };
   if (json) console.log(JSON.stringify(result));
   else {
     console.log(`Nhập ${COUNT} văn bản (docx, pdf, xlsx, eml) trong ${result.importSeconds} giây: ${result.importDocsPerSec} văn bản/giây.`);
     console.log(`Bộ nhớ cao nhất của tiến trình nhập: ${result.importPeakRssMb} MB. Kết quả: ${JSON.stringify(result.importStatuses)}.`);
     console.log(`OCR trang 1 của văn bản scan: ${result.ocrSecondsPerPage} giây/trang (${ocr.source}).`);
+    console.log(`OCR nền các trang sau (để tìm kiếm): ${result.ocrBackgroundSecondsPerPage} giây/trang.`);
+    console.log(
+      `Tổng hợp ${consolidation.units} đơn vị × ${consolidation.indicators} chỉ tiêu: ${result.consolidationMs} ms (số liệu ${consolidation.consolidateMs} ms, dự thảo báo cáo ${consolidation.draftMs} ms).`,
+    );
+    console.log(`Dữ liệu mười năm (${scaleDir}), tải máy ${scale.loadAverage}: mở ${scale.openMs} ms; tìm kiếm ${scale.searchQueries} truy vấn p50 ${scale.searchP50Ms} ms, p95 ${scale.searchP95Ms} ms; ${scale.listPages} trang danh sách p95 ${scale.listPageP95Ms} ms.`);
+    console.log(`Chậm nhất: ${scale.slowest.map((x) => `${x.call} ${x.ms} ms`).join('; ')}.`);
   }
 }

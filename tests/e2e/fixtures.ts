@@ -85,8 +85,31 @@ export const test = base.extend<ShellOptions & { dataDir: string; appPage: Page 
     const { url, child } = await startBrowserMode(dataDir);
     await page.goto(url);
     await use(page);
-    child.kill('SIGTERM');
+    // Wait for it to close the database (after its quick backup at exit) before the folder is removed.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
   },
 });
+
+/**
+ * "Today" is `date` for the tests of the calling file: the app takes it from VANTHU_TODAY, which
+ * `vanthu serve` (started by the fixture) and the CLI inherit. Set in hooks, not at the top of the
+ * file: the runner loads every spec before it starts its workers, and a variable set while
+ * loading would reach the other specs' servers too.
+ */
+export function todayIs(date: string): void {
+  let previous: string | undefined;
+  test.beforeAll(() => {
+    previous = process.env.VANTHU_TODAY;
+    process.env.VANTHU_TODAY = date;
+  });
+  test.afterAll(() => {
+    if (previous === undefined) delete process.env.VANTHU_TODAY;
+    else process.env.VANTHU_TODAY = previous;
+  });
+}
 
 export { expect };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { reportDocx, reportEml } from '../support/report-samples.js';
-import { test, expect, vanthu } from './fixtures.js';
+import { test, expect, todayIs, vanthu } from './fixtures.js';
 
 /**
  * Tracking who has reported, as a clerk does it on 20/11/2021 with the Kiên Giang demo data:
@@ -12,18 +12,7 @@ import { test, expect, vanthu } from './fixtures.js';
  * exempted; the reminder goes to the units still missing, and to no one else.
  */
 
-// The app takes "today" from VANTHU_TODAY; `vanthu serve` (started by the fixture) and the CLI inherit it.
-// Set in a hook, not at the top of the file: the runner loads every spec before it starts its workers,
-// and a variable set while loading would reach the other specs' servers too.
-let previousToday: string | undefined;
-test.beforeAll(() => {
-  previousToday = process.env.VANTHU_TODAY;
-  process.env.VANTHU_TODAY = '2021-11-20';
-});
-test.afterAll(() => {
-  if (previousToday === undefined) delete process.env.VANTHU_TODAY;
-  else process.env.VANTHU_TODAY = previousToday;
-});
+todayIs('2021-11-20');
 
 /** A district's 2021 report, e-mailed from its (sample) address on `day`, written where the CLI can import it. */
 async function writeReport(dir: string, from: string, place: string, day: string, number: number): Promise<string> {

@@ -217,6 +217,15 @@ export function pdfBytes(pages: string[][], options: PdfOptions = {}): Buffer {
     objects[contentId] = Buffer.concat([Buffer.from(`<< /Length ${stream.length} >>\nstream\n`), stream, Buffer.from('\nendstream')]);
   });
   if (encryptDict) objects.push(Buffer.from(encryptDict));
+  const encryptRef = encryptDict ? ` /Encrypt ${objects.length - 1} 0 R` : '';
+  return assemblePdf(objects, `${encryptRef} /ID [<${id.toString('hex')}> <${id.toString('hex')}>]`);
+}
+
+/**
+ * A PDF file of the given objects (object n at index n; 1 is the catalog), with its xref table;
+ * `trailerExtra` goes into the trailer dictionary after /Size and /Root.
+ */
+export function assemblePdf(objects: Buffer[], trailerExtra = ''): Buffer {
   const chunks: Buffer[] = [Buffer.from('%PDF-1.4\n%\xe2\xe3\xcf\xd3\n', 'latin1')];
   const offsets: number[] = [];
   let length = chunks[0]?.length ?? 0;
@@ -228,10 +237,7 @@ export function pdfBytes(pages: string[][], options: PdfOptions = {}): Buffer {
   }
   const xref = [`xref\n0 ${objects.length}\n0000000000 65535 f \n`];
   for (let n = 1; n < objects.length; n++) xref.push(`${String(offsets[n]).padStart(10, '0')} 00000 n \n`);
-  const encryptRef = encryptDict ? ` /Encrypt ${objects.length - 1} 0 R` : '';
-  xref.push(
-    `trailer\n<< /Size ${objects.length} /Root 1 0 R${encryptRef} /ID [<${id.toString('hex')}> <${id.toString('hex')}>] >>\nstartxref\n${length}\n%%EOF\n`,
-  );
+  xref.push(`trailer\n<< /Size ${objects.length} /Root 1 0 R${trailerExtra} >>\nstartxref\n${length}\n%%EOF\n`);
   chunks.push(Buffer.from(xref.join(''), 'latin1'));
   return Buffer.concat(chunks);
 }

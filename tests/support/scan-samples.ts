@@ -7,6 +7,7 @@
  * encoded bytes (PNG/JPEG) pass between the two.
  */
 import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { assemblePdf } from './intake-samples.js';
 
 /** A small deterministic PRNG (mulberry32), so a failing run can be reproduced. */
 export function seededRandom(seed: number): () => number {
@@ -57,6 +58,18 @@ export async function degradeToScan(image: Buffer, options: ScanOptions = {}): P
   return canvas.encode('jpeg', quality);
 }
 
+/** A white A4 canvas at `dpi`, black ink, with millimetre and point sizes in pixels. */
+function a4Page(dpi: number) {
+  const px = (mm: number): number => Math.round((mm / 25.4) * dpi);
+  const pt = (size: number): number => (size / 72) * dpi;
+  const canvas = createCanvas(px(210), px(297));
+  const ctx = canvas.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = '#000000';
+  return { canvas, ctx, px, pt };
+}
+
 /** The header lines the synthetic page carries, in reading order per column. */
 export const SYNTHETIC_HEADER = {
   agency: ['UBND TỈNH KIÊN GIANG', 'ỦY BAN NHÂN DÂN HUYỆN KIÊN LƯƠNG'],
@@ -71,13 +84,7 @@ export const SYNTHETIC_HEADER = {
  * a Times-metric serif (Liberation Serif / Tinos), as a PNG. No browser needed.
  */
 export function syntheticPage(dpi = 200): Buffer {
-  const px = (mm: number): number => Math.round((mm / 25.4) * dpi);
-  const pt = (size: number): number => (size / 72) * dpi;
-  const canvas = createCanvas(px(210), px(297));
-  const ctx = canvas.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = '#000000';
+  const { canvas, ctx, px, pt } = a4Page(dpi);
   ctx.textBaseline = 'alphabetic';
   const serif = "'Liberation Serif', 'Tinos', serif";
   const left = px(30);
@@ -117,4 +124,37 @@ export function syntheticPage(dpi = 200): Buffer {
     y += pt(14 * 1.4);
   }
   return canvas.toBuffer('image/png');
+}
+
+/** An A4 page at `dpi` with body text only (a report's later page), as a PNG. */
+export function textPage(lines: readonly string[], dpi = 200): Buffer {
+  const { canvas, ctx, px, pt } = a4Page(dpi);
+  ctx.font = `${pt(14)}px 'Liberation Serif', 'Tinos', serif`;
+  lines.forEach((text, i) => ctx.fillText(text, px(30), px(30) + i * pt(14 * 1.5)));
+  return canvas.toBuffer('image/png');
+}
+
+/**
+ * A scanned PDF: one JPEG per page, drawn full page, no text layer — what a scanner makes.
+ * Page size follows each image at `dpi`.
+ */
+export async function scanPdf(jpegs: readonly Buffer[], dpi = 200): Promise<Buffer> {
+  const objects: Buffer[] = [];
+  const pageIds = jpegs.map((_, i) => 3 + i * 3);
+  objects[1] = Buffer.from('<< /Type /Catalog /Pages 2 0 R >>');
+  objects[2] = Buffer.from(`<< /Type /Pages /Kids [${pageIds.map((n) => `${n} 0 R`).join(' ')}] /Count ${jpegs.length} >>`);
+  for (const [i, jpeg] of jpegs.entries()) {
+    const { width, height } = await loadImage(jpeg);
+    const [w, h] = [(width * 72) / dpi, (height * 72) / dpi].map((n) => Math.round(n * 100) / 100);
+    const [pageId, contentId, imageId] = [pageIds[i]!, pageIds[i]! + 1, pageIds[i]! + 2];
+    const draw = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
+    objects[pageId] = Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${imageId} 0 R >> >> /Contents ${contentId} 0 R >>`);
+    objects[contentId] = Buffer.from(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
+    objects[imageId] = Buffer.concat([
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`),
+      jpeg,
+      Buffer.from('\nendstream'),
+    ]);
+  }
+  return assemblePdf(objects);
 }

@@ -195,12 +195,58 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
   });
 
+  it('form writes the data form of 864 for a unit named without diacritics, as documented', async () => {
+    const file = path.join(dir, 'bieu.xlsx');
+    const r = await run('--data', dir, 'form', '864/STTTT-TTBCBC', '--year', '2021', '--unit', 'ubnd huyen kien luong', '--period', '2021', '--out', file);
+    expect(r.code).toBe(0);
+    expectShape(r.json, documented('form'));
+    expect(r.json).toMatchObject({ file, unit: { name: 'UBND huyện Kiên Lương' }, periodKey: '2021', form: { version: 1 } });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    expect(wb.getWorksheet('Biểu số liệu')!.getCell('C4').value).toBe('UBND huyện Kiên Lương');
+    const blank = await run('--data', dir, 'form', '864/STTTT-TTBCBC', '--year', '2021', '--out', path.join(dir, 'trong.xlsx'));
+    expect(blank.json).toMatchObject({ unit: null, periodKey: null, fileName: 'Bieu-so-lieu_864-STTTT-TTBCBC_Mau-trong.xlsx' });
+    const ambiguous = await run('--data', dir, 'form', '864/STTTT-TTBCBC', '--year', '2021', '--unit', 'UBND huyện', '--out', file);
+    expect(ambiguous).toMatchObject({ code: 1, json: { error: { code: 'ambiguous', message: expect.stringContaining('UBND huyện Kiên Lương (mã') } } });
+    expect((await run('--data', dir, 'form', '864/STTTT-TTBCBC', '--year', '2021', '--out', file, '--period', '2030')).json).toMatchObject({ error: { code: 'unknown_period' } });
+  });
+
+  it('report on 864 for 2021 drafts the Báo cáo and its appendix, as documented', async () => {
+    const docx = path.join(dir, 'Báo cáo tổng hợp.docx');
+    const xlsx = path.join(dir, 'Phụ lục.xlsx');
+    const r = await run('--data', dir, 'report', '864/STTTT-TTBCBC', '--year', '2021', '--period', '2021', '--today', '2021-11-20', '--out', docx, '--xlsx', xlsx);
+    expect(r.code).toBe(0);
+    expectShape(r.json, { ...(documented('report') as object), dispatch: (documented('dispatch list') as unknown[])[0] });
+    expect(r.json).toMatchObject({ xlsx, dispatch: { status: 'draft', number: null, documentType: 'bao_cao', symbol: 'BC-STTTT', reportSource: { periodKey: '2021' } } });
+    expect(fs.readFileSync(docx).subarray(0, 2).toString()).toBe('PK');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(fs.readFileSync(xlsx) as unknown as ArrayBuffer);
+    expect(book.getWorksheet('Tình hình báo cáo')).toBeDefined();
+    const issued = await run('--data', dir, 'report', '864/STTTT-TTBCBC', '--year', '2021', '--period', '2021', '--today', '2021-11-20', '--out', docx, '--issue');
+    // One sequence for every type by default (nd30 §5 leaves the choice to the agency): 865 follows 864.
+    expect(issued.json).toMatchObject({ xlsx: null, dispatch: { status: 'issued', number: 865, issueDate: '2021-11-20', symbol: 'BC-STTTT' } });
+    expect((await run('--data', dir, 'report', '864/STTTT-TTBCBC', '--year', '2021', '--period', '2030', '--out', docx)).json).toMatchObject({ error: { code: 'unknown_period' } });
+    expect((await run('--data', dir, 'report', '864/STTTT-TTBCBC', '--out', docx)).code).toBe(2);
+  });
+
   it('search finds the imported report without diacritics, as documented', async () => {
     const r = await run('--data', dir, 'search', 'tuyen', 'truyen', 'rac', 'thai');
     expect(r.code).toBe(0);
     expectShape(r.json, documented('search'));
     expect((r.json as { kind: string }[]).some((h) => h.kind === 'incoming')).toBe(true);
     expect((await run('--data', dir, 'search')).code).toBe(2);
+  });
+
+  it('ocr --status and ocr, as documented: nothing waits after importing text documents', async () => {
+    const status = await run('--data', dir, 'ocr', '--status');
+    expect(status.code).toBe(0);
+    expectShape(status.json, documented('ocr --status'));
+    expect(status.json).toMatchObject({ enabled: true, pendingPages: 0, current: null });
+    const r = await run('--data', dir, 'ocr');
+    expect(r.code).toBe(0);
+    expectShape(r.json, documented('ocr'));
+    expect(r.json).toMatchObject({ pagesRead: 0, secondsPerPage: null });
+    expect((await run('--data', dir, 'ocr', 'thêm')).code).toBe(2);
   });
 
   it('backup, then restore into another folder, as documented', async () => {
@@ -238,7 +284,7 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect(await main(['--help'], (t) => lines.push(t))).toBe(0);
     const help = lines.join('\n');
     expect(help).toContain('Cách dùng');
-    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'import', 'tracking', 'remind', 'register out|in', 'search', 'backup', 'restore', 'serve [--port N]']) {
+    for (const command of ['init [--demo]', 'units list', 'units import', 'units export', 'dispatch list', 'dispatch create', 'dispatch issue', 'dispatch void', 'dispatch render', 'import', 'tracking', 'remind', 'form', 'report', 'register out|in', 'search', 'ocr [--status]', 'backup', 'restore', 'serve [--port N]']) {
       expect(help).toContain(command);
       const [verb, variants] = command.split(' [')[0]!.split(' ');
       for (const variant of variants?.split('|') ?? ['']) expect(doc).toContain(`## \`${verb}${variant ? ` ${variant}` : ''}`);

@@ -149,10 +149,10 @@ describeWithShared('chữ ký số trong PDF thật (pdf-signatures)', (dir) => 
   it('câu hiển thị tiếng Việt', async () => {
     const [scan] = await readPdfSignatures(real('tong-hop-BC-TCD-T5-2019_UBND-huyen-Krong-No_scan.pdf'));
     expect(scan && describeSignature(scan)).toBe(
-      'Ký số bởi Ủy ban nhân dân huyện K-rông Nô Tỉnh Đắk Nông (MST 6400085062), lúc 17/05/2019 14:05:42 UTC — nội dung chưa bị sửa sau khi ký; chưa xác minh chuỗi chứng thư.',
+      'Ký số bởi Ủy ban nhân dân huyện K-rông Nô, Tỉnh Đắk Nông (MST 6400085062), lúc 17/05/2019 14:05:42 UTC — chữ ký khớp với nội dung đã ký; sau khi ký không có thay đổi nào; chưa xác minh chuỗi chứng thư.',
     );
     const [first] = await readPdfSignatures(real('106-BC-STC_2019-05_tiep-cong-dan.pdf'));
-    expect(first && describeSignature(first)).toMatch(/^Ký số bởi Sở Tài chính Tỉnh Đắk Nông, lúc 28\/05\/2019 08:24:38 UTC — nội dung chưa bị sửa sau khi ký \(sau đó chỉ thêm chữ ký khác\); chưa xác minh chuỗi chứng thư\.$/);
+    expect(first && describeSignature(first)).toMatch(/^Ký số bởi Sở Tài chính, Tỉnh Đắk Nông, lúc 28\/05\/2019 08:24:38 UTC — chữ ký khớp với nội dung đã ký; sau khi ký chỉ có thêm chữ ký khác; chưa xác minh chuỗi chứng thư\.$/);
   });
 
   describe('tệp bị sửa sau khi ký', () => {
@@ -172,7 +172,7 @@ describeWithShared('chữ ký số trong PDF thật (pdf-signatures)', (dir) => 
       const sigs = await readPdfSignatures(changed);
       expect(sigs.map((s) => s.after)).toEqual(['other-changes', 'other-changes']);
       expect(sigs.map((s) => s.digestValid)).toEqual([true, true]);
-      expect(describeSignature(sigs[1] as PdfSignature)).toContain('tệp đã được sửa thêm sau khi ký');
+      expect(describeSignature(sigs[1] as PdfSignature)).toContain('chữ ký khớp với nội dung đã ký; sau khi ký tệp đã được sửa thêm');
       if (hasPdfsig()) {
         const tmp = path.join(fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'vanthu-sig-')), 'changed.pdf');
         fs.writeFileSync(tmp, changed);

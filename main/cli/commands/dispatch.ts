@@ -53,7 +53,7 @@ export async function runDispatch(ctx: Context, args: string[]): Promise<void> {
       const { values, positionals } = parseCommand(rest, { year: { type: 'string' } });
       if (positionals.length) throw usage('"dispatch list" chỉ nhận --year.');
       return withCore(ctx, async (core) => {
-        const list = await call(core, 'dispatches.list', { year: yearOption(values.year) });
+        const { items: list } = await call(core, 'dispatches.list', { year: yearOption(values.year) });
         if (ctx.json) return printJson(ctx, list);
         if (list.length === 0) return ctx.out('Chưa có văn bản đi nào.');
         for (const d of list) {

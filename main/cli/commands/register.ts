@@ -12,10 +12,11 @@ export async function runRegister(ctx: Context, args: string[]): Promise<void> {
   const year = Number(values.year);
   const outFile = values.out;
   await withCore(ctx, async (core) => {
-    const rows = which === 'out' ? await call(core, 'register.outgoing', { year }) : await call(core, 'register.incoming', { year });
+    // Only the count is printed: one row is enough to learn it.
+    const { total: rows } = which === 'out' ? await call(core, 'register.outgoing', { year, limit: 1 }) : await call(core, 'register.incoming', { year, limit: 1 });
     const file = which === 'out' ? await call(core, 'register.outgoingXlsx', { year }) : await call(core, 'register.incomingXlsx', { year });
     const written = writeOutputFile(outFile, Buffer.from(file.base64, 'base64'));
     const name = which === 'out' ? 'đi' : 'đến';
-    ctx.out(ctx.json ? JSON.stringify({ file: written, year, rows: rows.length }) : `Đã xuất sổ đăng ký văn bản ${name} năm ${year} (${rows.length} văn bản) ra ${written}.`);
+    ctx.out(ctx.json ? JSON.stringify({ file: written, year, rows }) : `Đã xuất sổ đăng ký văn bản ${name} năm ${year} (${rows} văn bản) ra ${written}.`);
   });
 }

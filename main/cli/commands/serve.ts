@@ -19,16 +19,19 @@ export async function runServe(ctx: Context, args: string[]): Promise<void> {
     const inUse = (error as NodeJS.ErrnoException).code === 'EADDRINUSE';
     throw new CliError(1, 'listen_failed', inUse ? `Cổng ${port} đang được dùng. Hãy chọn cổng khác bằng --port.` : (error as Error).message);
   }
+  // While browser mode runs: pages 2+ of scans read by OCR, automatic backups, database checks.
+  core.startBackground();
   ctx.out(
     ctx.json
       ? JSON.stringify({ url: server.url, port: server.port, dataDir: core.dataDir })
       : `VănThư đang chạy ở chế độ trình duyệt: ${server.url}\nDữ liệu: ${core.dataDir}\nNhấn Ctrl+C để dừng.`,
   );
   const stop = (): void => {
-    void server.close().finally(() => {
-      core.close();
-      process.exit(0);
-    });
+    // The quick backup at exit (bounded in time) before the database closes.
+    void server
+      .close()
+      .then(() => core.shutdown())
+      .finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

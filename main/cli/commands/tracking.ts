@@ -3,13 +3,13 @@ import { call, parseCommand, printJson, usage, withCore, type Context } from '..
 import { writeOutputFile } from '../files.js';
 import { resolveDispatch } from './dispatch.js';
 
-function dateOption(name: string, text: string | undefined): string | null {
+export function dateOption(name: string, text: string | undefined): string | null {
   if (text === undefined) return null;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) throw usage(`--${name} cần ngày dạng YYYY-MM-DD.`);
   return text;
 }
 
-function yearOf(text: string | undefined): number | null {
+export function yearOf(text: string | undefined): number | null {
   if (text === undefined) return null;
   if (!/^\d{4}$/.test(text)) throw usage('--year cần năm có 4 chữ số.');
   return Number(text);

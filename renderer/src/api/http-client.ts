@@ -53,3 +53,21 @@ export function createHttpClient(): ApiClient {
     },
   };
 }
+
+/**
+ * Browser mode: fetches a "Sao lưu ngay" file from the server's download route (a backup may be far
+ * larger than an API answer can carry) and returns it for saving.
+ */
+export async function fetchBackupFile(name: string): Promise<Blob> {
+  let response: Response;
+  try {
+    response = await fetch(`/download/backup/${encodeURIComponent(name)}`, {
+      method: 'POST',
+      headers: { 'X-VanThu-Token': sessionStorage.getItem(TOKEN_KEY) ?? '' },
+    });
+  } catch {
+    throw new ApiCallError('connection_lost', 'Mất kết nối với VănThư nên chưa tải được tệp sao lưu. Tệp vẫn nằm trong thư mục sao lưu.');
+  }
+  if (!response.ok) throw new ApiCallError('download_failed', `Không tải được tệp sao lưu (mã HTTP ${response.status}). Tệp vẫn nằm trong thư mục sao lưu.`);
+  return response.blob();
+}

@@ -1,19 +1,23 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { AppInfo } from '../../../shared/api';
+import type { Health } from '../../../shared/domain/backup';
 import type { OrganisationProfile } from '../../../shared/domain/organisation';
 import { api } from '../api/client';
 import { errorMessage } from '../api/error-message';
 import { Notice } from '../components/Notice';
 import { FirstRunPage } from '../pages/first-run/FirstRunPage';
+import { DamagedDatabaseScreen } from '../pages/backup/DamagedDatabaseScreen';
 import { AppContext, type AppState } from './app-context';
 import { AppShell } from './AppShell';
+import { HealthProvider } from './health';
 import { navigate } from './routes';
 import { ToastProvider } from './toasts';
 
 type Startup =
   | { state: 'loading' }
   | { state: 'failed'; message: string }
-  | { state: 'ready'; info: AppInfo; profile: OrganisationProfile | null };
+  | { state: 'damaged'; health: Health }
+  | { state: 'ready'; info: AppInfo; health: Health; profile: OrganisationProfile | null };
 
 /**
  * The organisation profile, or null when none has been saved yet. A profile that cannot be
@@ -34,9 +38,13 @@ export function App() {
 
   const load = useCallback(async () => {
     try {
-      const info = await api.call('app.info', {});
+      const [info, health] = await Promise.all([api.call('app.info', {}), api.call('app.health', {})]);
+      if (health.database.state === 'damaged') {
+        setStartup({ state: 'damaged', health });
+        return;
+      }
       const profile = info.firstRun ? null : await loadProfile();
-      setStartup({ state: 'ready', info, profile });
+      setStartup({ state: 'ready', info, health, profile });
     } catch (error) {
       setStartup({ state: 'failed', message: errorMessage(error) });
     }
@@ -58,7 +66,8 @@ export function App() {
   if (startup.state === 'loading') {
     return <div className="startup-screen">Đang mở VănThư…</div>;
   }
-  if (startup.state === 'failed' || !appState) {
+  if (startup.state === 'damaged') return <DamagedDatabaseScreen health={startup.health} />;
+  if (startup.state !== 'ready' || !appState) {
     return (
       <div className="startup-screen">
         <Notice
@@ -89,9 +98,11 @@ export function App() {
   }
   return (
     <AppContext.Provider value={appState}>
-      <ToastProvider>
-        <AppShell />
-      </ToastProvider>
+      <HealthProvider initial={startup.health}>
+        <ToastProvider>
+          <AppShell />
+        </ToastProvider>
+      </HealthProvider>
     </AppContext.Provider>
   );
 }

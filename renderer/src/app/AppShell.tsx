@@ -10,6 +10,8 @@ import { ImportSessionProvider } from '../pages/intake/ImportSessionProvider';
 import { IntakePage } from '../pages/intake/IntakePage';
 import { RegisterPage } from '../pages/register/RegisterPage';
 import { SettingsPage } from '../pages/settings/SettingsPage';
+import { BackupPage } from '../pages/backup/BackupPage';
+import { AuditLogPage } from '../pages/audit/AuditLogPage';
 import { TrackingPage } from '../pages/tracking/TrackingPage';
 import { UnitsPage } from '../pages/units/UnitsPage';
 import { MainNavigation } from './MainNavigation';
@@ -37,6 +39,10 @@ function CurrentPage({ location }: { location: Location }) {
       return <SettingsPage />;
     case 'units':
       return <UnitsPage />;
+    case 'backup':
+      return <BackupPage />;
+    case 'audit':
+      return <AuditLogPage />;
   }
 }
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { BuildingIcon, DashboardIcon, DocumentIcon, ImportIcon, RegisterBookIcon, ReviewIcon, SettingsIcon, TrackingIcon } from '../components/icons';
+import { BackupIcon, BuildingIcon, DashboardIcon, DocumentIcon, HistoryIcon, ImportIcon, RegisterBookIcon, ReviewIcon, SettingsIcon, TrackingIcon } from '../components/icons';
 import { ReviewCountBadge } from '../pages/intake/ReviewCountBadge';
 import { routeHref, type Route } from './routes';
 
@@ -13,6 +13,8 @@ const ITEMS: { route: Route; label: string; icon: ReactNode }[] = [
   { route: 'tracking', label: 'Theo dõi báo cáo', icon: <TrackingIcon /> },
   { route: 'units', label: 'Đơn vị nhận', icon: <BuildingIcon /> },
   { route: 'settings', label: 'Cài đặt', icon: <SettingsIcon /> },
+  { route: 'backup', label: 'Sao lưu', icon: <BackupIcon /> },
+  { route: 'audit', label: 'Nhật ký thao tác', icon: <HistoryIcon /> },
 ];
 
 export function MainNavigation({ current }: { current: Route }) {

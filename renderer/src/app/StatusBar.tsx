@@ -1,6 +1,8 @@
 import type { AppInfo } from '../../../shared/api';
 import { FolderIcon } from '../components/icons';
 import { useAppState } from './app-context';
+import { OcrProgress } from './OcrProgress';
+import { BackupStatusItem } from '../pages/backup/BackupStatusItem';
 
 const SHELL_LABELS: Record<AppInfo['shell'], string> = {
   electron: 'Ứng dụng máy tính',
@@ -16,6 +18,8 @@ export function StatusBar() {
         <FolderIcon />
         <span>Thư mục dữ liệu: {info.dataDir}</span>
       </span>
+      <OcrProgress />
+      <BackupStatusItem />
       <span className="status-bar-item">{SHELL_LABELS[info.shell]}</span>
       <span className="status-bar-item">Phiên bản {info.version}</span>
     </footer>

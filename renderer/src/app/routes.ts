@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 
 /** The screens of the application; each has an address after `#` so that reloading keeps the place. */
-export type Route = 'dashboard' | 'tracking' | 'dispatches' | 'register' | 'intake' | 'review' | 'incoming' | 'units' | 'settings';
+export type Route = 'dashboard' | 'tracking' | 'dispatches' | 'register' | 'intake' | 'review' | 'incoming' | 'units' | 'settings' | 'backup' | 'audit';
 
 /** Where the window is: a screen, and the record it has open ("#/van-ban-di/12" opens dispatch 12). */
 export interface Location {
@@ -21,6 +21,8 @@ const HASHES: Record<Route, string> = {
   incoming: '#/so-van-ban-den',
   units: '#/don-vi-nhan',
   settings: '#/cai-dat',
+  backup: '#/sao-luu',
+  audit: '#/nhat-ky',
 };
 
 const defaultLocation = (): Location => ({ route: 'dashboard', id: null, params: new URLSearchParams() });

@@ -12,7 +12,8 @@ interface DialogProps {
   /** When given, body and footer form one <form>: Enter in a field submits it. */
   onSubmit?(): void;
   onKeyDown?(event: KeyboardEvent<HTMLElement>): void;
-  size?: 'small' | 'medium' | 'large';
+  /** 'wide': a table the clerk edits row by row (a data form). */
+  size?: 'small' | 'medium' | 'large' | 'wide';
   testId?: string;
 }
 

@@ -5,7 +5,8 @@ import { Notice } from './Notice';
 
 interface FormDialogProps {
   title: string;
-  size?: 'small' | 'medium' | 'large';
+  /** 'wide': a table the clerk edits row by row (a data form). */
+  size?: 'small' | 'medium' | 'large' | 'wide';
   testId?: string;
   /** The submit button's label, e.g. "Lưu". */
   submitLabel: string;

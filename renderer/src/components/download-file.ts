@@ -17,7 +17,12 @@ export function downloadFile({ fileName, base64 }: FileBytes): void {
   const binary = atob(base64);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  const url = URL.createObjectURL(new Blob([bytes], { type: mimeType(fileName) }));
+  saveBlob(new Blob([bytes], { type: mimeType(fileName) }), fileName);
+}
+
+/** Hands bytes to the browser's (or Electron's) download under a file name. */
+export function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

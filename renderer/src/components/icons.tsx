@@ -180,3 +180,22 @@ export function TrackingIcon() {
     </Icon>
   );
 }
+
+/** A drive with an arrow going in: backups. */
+export function BackupIcon() {
+  return (
+    <Icon>
+      <path d="M2 10.5h12v3H2zM4 12h.5M8 1.5v6M5.5 5l2.5 2.5L10.5 5" />
+    </Icon>
+  );
+}
+
+/** A clock with a list: the audit log (who did what when). */
+export function HistoryIcon() {
+  return (
+    <Icon>
+      <circle cx="6" cy="6" r="4.5" />
+      <path d="M6 3.5V6l1.6 1M9.5 11.5h5M9.5 14h5M12 9h2.5" />
+    </Icon>
+  );
+}

@@ -27,3 +27,5 @@ export function parseDate(text: string): string | null | undefined {
   const result = `${year}-${month.padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isRealDate(result) ? result : undefined;
 }
+
+export { formatDateTime } from '../../../shared/vn/date-time';

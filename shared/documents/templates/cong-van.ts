@@ -7,7 +7,7 @@ import type { OrganisationProfile } from '../../domain/organisation.js';
 import { formatDateLine } from '../../nd30/date-line.js';
 import { formatDocumentNumber, formatNumberLine } from '../../nd30/number-symbol.js';
 import { urgencyStamp } from '../../nd30/urgency.js';
-import { DEFAULT_PAGE, type Block, type OfficialDocument, type Run } from '../model.js';
+import { DEFAULT_PAGE, type Block, type OfficialDocument, type Run, type TableBlock } from '../model.js';
 
 export type CongVanInput = DispatchContent & {
   /** Null leaves the number blank, to be written by hand. */
@@ -59,18 +59,43 @@ export function distributionLines(extra: readonly string[], departmentCode: stri
   return lines;
 }
 
+function blockRuns(paragraph: BodyParagraph): Run[] {
+  return paragraph.runs
+    .filter((run) => run.text.length > 0)
+    .map((run) => ({ text: run.text, ...(run.bold ? { bold: true } : {}), ...(run.italic ? { italic: true } : {}) }));
+}
+
+function tableBlock(table: NonNullable<BodyParagraph['table']>): TableBlock {
+  return {
+    kind: 'table',
+    columnWeights: table.columnWeights,
+    headerRows: table.headerRows,
+    rows: table.rows.map((cells) => cells.map((cell) => ({ runs: cell.text ? [{ text: cell.text }] : [], ...(cell.align ? { align: cell.align } : {}) }))),
+  };
+}
+
 /**
  * The body as blocks: list paragraphs get "- " or "1. ", "2. " …. Bullets under a numbered item
- * do not interrupt its numbering; an ordinary paragraph ends the list, and the next starts at 1.
+ * do not interrupt its numbering; an ordinary paragraph, a heading or a table ends the list, and
+ * the next starts at 1. Empty paragraphs print nothing: a report draft leaves one under each
+ * section the clerk still has to write (the editor shows it as a prompt).
  */
 export function bodyBlocks(paragraphs: readonly BodyParagraph[]): Block[] {
   const blocks: Block[] = [];
   let number = 0;
   for (const paragraph of paragraphs) {
-    const runs: Run[] = paragraph.runs
-      .filter((run) => run.text.length > 0)
-      .map((run) => ({ text: run.text, ...(run.bold ? { bold: true } : {}), ...(run.italic ? { italic: true } : {}) }));
+    if (paragraph.kind === 'table') {
+      number = 0;
+      if (paragraph.table && paragraph.table.rows.length > 0) blocks.push(tableBlock(paragraph.table));
+      continue;
+    }
+    const runs = blockRuns(paragraph);
     if (runs.every((run) => !run.text.trim())) continue;
+    if (paragraph.kind === 'heading') {
+      number = 0;
+      blocks.push({ kind: 'heading', text: runs.map((run) => run.text).join('').trim() });
+      continue;
+    }
     if (paragraph.list === 'number') number += 1;
     else if (paragraph.list === null) number = 0;
     const marker = paragraph.list === 'bullet' ? '- ' : paragraph.list === 'number' ? `${number}. ` : '';
@@ -84,12 +109,15 @@ export function bodyBlocks(paragraphs: readonly BodyParagraph[]): Block[] {
 /**
  * Ends the last paragraph with "./.": an existing "./.", "/." (also " /." or ". /.") or final
  * "." is replaced by one "./.", which is added when there is none. The mark is plain text,
- * even after a bold or italic run.
+ * even after a bold or italic run. A body that ends with a heading or a table (a report whose
+ * last section is still empty) gets the mark as a paragraph of its own, so that it still
+ * closes the body rather than a paragraph in the middle of it.
  */
 export function withClosingMark(blocks: Block[]): Block[] {
-  const lastIndex = blocks.map((b) => b.kind).lastIndexOf('paragraph');
+  const lastIndex = blocks.length - 1;
   const last = blocks[lastIndex];
-  if (!last || last.kind !== 'paragraph') return blocks;
+  if (!last) return blocks;
+  if (last.kind !== 'paragraph') return [...blocks, { kind: 'paragraph', runs: [{ text: CLOSING_MARK }] }];
   const fullText = last.runs.map((r) => r.text).join('');
   const ending = /(?:\s*\.?\s*\/\.|\s*\.)?\s*$/u.exec(fullText)?.[0] ?? '';
   // Cut `ending` off the runs from the back; a run can lose all its text.
@@ -107,25 +135,28 @@ export function withClosingMark(blocks: Block[]): Block[] {
   return result;
 }
 
-/** The công văn as a document model, from the stored dispatch and the organisation profile. */
-export function buildCongVan(
+/**
+ * What every outgoing document of ours shares, whatever its type: the header without "V/v",
+ * the urgency stamp, "Kính gửi", the body, the signature, and "Nơi nhận" without "- Như trên;".
+ * `typeName` ("Công văn", "Báo cáo") names the document in its description.
+ */
+export function commonDocumentParts(
   dispatch: CongVanInput,
   profile: OrganisationProfile,
-  options: CongVanOptions = {},
+  options: CongVanOptions,
+  typeName: string,
 ): OfficialDocument {
-  const numberLine = formatNumberLine(dispatch.number, dispatch.symbol);
   const recipients = recipientLines(dispatch.recipients);
-  const subject = dispatch.subject.trim();
   const signer = dispatch.signer;
   const writtenNumber = dispatch.number === null ? '…' : formatDocumentNumber(dispatch.number);
   return {
-    description: `Công văn số ${writtenNumber}/${dispatch.symbol.trim()}`,
+    description: `${typeName} số ${writtenNumber}/${dispatch.symbol.trim()}`,
     page: DEFAULT_PAGE,
     header: {
       parentAgency: upper(profile.parentAgency),
       agencyName: upper(profile.agencyName),
-      numberLine,
-      subjectLine: subject ? `V/v ${subject}` : '',
+      numberLine: formatNumberLine(dispatch.number, dispatch.symbol),
+      subjectLine: '',
       placeDateLine: formatDateLine(profile.placeName, dispatch.issueDate, options.blankYear),
     },
     urgency: dispatch.urgency ? urgencyStamp(dispatch.urgency) : null,
@@ -135,6 +166,21 @@ export function buildCongVan(
     signature: signer
       ? { authority: signer.authority ? upper(signer.authority) : null, title: upper(signer.title), name: signer.name.trim() }
       : null,
-    distribution: distributionLines(dispatch.distribution, dispatch.departmentCode, recipients.length > 0),
+    distribution: distributionLines(dispatch.distribution, dispatch.departmentCode, false),
+  };
+}
+
+/** The công văn as a document model, from the stored dispatch and the organisation profile. */
+export function buildCongVan(
+  dispatch: CongVanInput,
+  profile: OrganisationProfile,
+  options: CongVanOptions = {},
+): OfficialDocument {
+  const common = commonDocumentParts(dispatch, profile, options, 'Công văn');
+  const subject = dispatch.subject.trim();
+  return {
+    ...common,
+    header: { ...common.header, subjectLine: subject ? `V/v ${subject}` : '' },
+    distribution: distributionLines(dispatch.distribution, dispatch.departmentCode, common.recipients !== null),
   };
 }

@@ -3,6 +3,7 @@ import type { Dashboard } from '../../../../shared/domain/tracking';
 import { useAppState } from '../../app/app-context';
 import { routeHref } from '../../app/routes';
 import { Notice } from '../../components/Notice';
+import { BackupHealthNotice } from '../backup/BackupHealthNotice';
 import { formatDate } from '../../formatting/dates';
 import { deadlineStanding } from '../tracking/tracking-text';
 import { DeadlineList } from './DeadlineList';
@@ -24,6 +25,7 @@ export function DashboardPage() {
           Hôm nay: {weekday}, {formatDate(today)}
         </p>
       </header>
+      <BackupHealthNotice linkToBackup />
       {data.state === 'failed' ? (
         <Notice tone="error">{data.message}</Notice>
       ) : data.state === 'loading' ? (

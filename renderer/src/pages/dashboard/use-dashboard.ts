@@ -16,7 +16,7 @@ export function useDashboard(): DashboardData {
     let stale = false;
     Promise.all([api.call('dashboard.get', {}), api.call('dispatches.list', { status: 'issued' })]).then(
       ([dashboard, issued]) => {
-        if (!stale) setData({ state: 'ready', dashboard, trackable: issued.filter((d) => d.requirement !== null).length });
+        if (!stale) setData({ state: 'ready', dashboard, trackable: issued.items.filter((d) => d.requirement !== null).length });
       },
       (e: unknown) => {
         if (!stale) setData({ state: 'failed', message: errorMessage(e) });

@@ -1,6 +1,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type MouseEvent } from 'react';
 import type { BodyParagraph, TextRun } from '../../../../shared/domain/dispatch';
+import { fold } from '../../../../shared/vn/fold';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon } from '../../components/icons';
+import { BodyTableBlock } from './BodyTableBlock';
 import { concatRuns, runsText } from './body-runs';
 import { placeCaret } from './editable-dom';
 import { ParagraphEditable, type ParagraphEvents } from './ParagraphEditable';
@@ -12,9 +14,42 @@ interface BodyEditorProps {
   body: BodyParagraph[];
   onChange: BodyUpdate;
   readOnly: boolean;
+  /** "công văn", "báo cáo": named in the prompt of an empty body. */
+  documentNoun: string;
 }
 
 const EMPTY_PARAGRAPH: BodyParagraph = { runs: [], list: null };
+
+const isTable = (p: BodyParagraph | undefined): boolean => p?.kind === 'table';
+const isHeading = (p: BodyParagraph | undefined): boolean => p?.kind === 'heading';
+
+/**
+ * The grey prompt of each empty paragraph: under a report's heading it says what that section
+ * needs ("III. ĐÁNH GIÁ CHUNG", "IV. ĐỀ XUẤT, KIẾN NGHỊ"); an empty body says how to start.
+ */
+function placeholders(body: readonly BodyParagraph[], documentNoun: string): string[] {
+  let heading: string | null = null;
+  return body.map((p, index) => {
+    const text = runsText(p.runs).trim();
+    if (isHeading(p)) {
+      heading = text;
+      return 'Tên mục, ví dụ “III. ĐÁNH GIÁ CHUNG”';
+    }
+    if (isTable(p) || text) {
+      heading = null;
+      return '';
+    }
+    if (heading !== null) return sectionPrompt(heading);
+    return index === 0 ? `Gõ nội dung ${documentNoun}; Enter để sang đoạn mới.` : '';
+  });
+}
+
+function sectionPrompt(heading: string): string {
+  const folded = fold(heading);
+  if (folded.includes('danh gia')) return 'Viết đánh giá chung: kết quả nổi bật, tồn tại, hạn chế và nguyên nhân.';
+  if (folded.includes('de xuat') || folded.includes('kien nghi')) return 'Viết đề xuất, kiến nghị với cấp trên (nếu có).';
+  return `Viết nội dung mục “${heading}”.`;
+}
 
 /** "- " for bullets; "1. ", "2. " … for a numbered run of paragraphs, as the template prints them. */
 function listMarkers(body: readonly BodyParagraph[]): string[] {
@@ -39,7 +74,7 @@ const keepFocus = (event: MouseEvent): void => event.preventDefault();
  * joins it to the previous one; Ctrl+B and Ctrl+I (or the buttons) set bold and italic on the
  * selected words; a paragraph can be a bulleted or numbered item.
  */
-export function BodyEditor({ body, onChange, readOnly }: BodyEditorProps) {
+export function BodyEditor({ body, onChange, readOnly, documentNoun }: BodyEditorProps) {
   const elements = useRef<(HTMLDivElement | null)[]>([]);
   const [active, setActive] = useState(0);
   const [emphasis, setEmphasis] = useState({ bold: false, italic: false });
@@ -47,8 +82,12 @@ export function BodyEditor({ body, onChange, readOnly }: BodyEditorProps) {
   const rootRef = useRef<HTMLDivElement>(null);
   const paragraphs = body.length > 0 ? body : [EMPTY_PARAGRAPH];
   const markers = listMarkers(paragraphs);
+  const prompts = placeholders(paragraphs, documentNoun);
   const activeIndex = Math.min(active, paragraphs.length - 1);
-  const activeList = paragraphs[activeIndex]?.list ?? null;
+  const activeBlock = paragraphs[activeIndex];
+  // Bold, italic and lists belong to ordinary paragraphs; a heading or a table has none.
+  const activeIsParagraph = !isHeading(activeBlock) && !isTable(activeBlock);
+  const activeList = activeBlock?.list ?? null;
 
   // After a split, a join or a paste the caret goes where the text went.
   useLayoutEffect(() => {
@@ -82,27 +121,30 @@ export function BodyEditor({ body, onChange, readOnly }: BodyEditorProps) {
     onSplit: (before, after) =>
       edit(
         (b) => {
-          const list = b[index]?.list ?? null;
-          return replaceAt(b, index, 1, { runs: before, list }, { runs: after, list });
+          const current = b[index] ?? EMPTY_PARAGRAPH;
+          // Enter at the start of a heading opens a paragraph above it; elsewhere what follows a heading is body text.
+          if (isHeading(current) && before.length === 0) return replaceAt(b, index, 1, EMPTY_PARAGRAPH, current);
+          const next = isHeading(current) ? EMPTY_PARAGRAPH : current;
+          return replaceAt(b, index, 1, { ...current, runs: before }, { ...next, runs: after });
         },
         { index: index + 1, offset: 0 },
       ),
     onJoinPrevious: (runs) => {
       const previous = paragraphs[index - 1];
-      if (!previous) return;
+      if (!previous || isTable(previous)) return;
       const offset = runsText(previous.runs).length;
       edit((b) => replaceAt(b, index - 1, 2, { ...previous, runs: concatRuns(previous.runs, runs) }), { index: index - 1, offset });
     },
     onJoinNext: (runs) => {
       const next = paragraphs[index + 1];
-      if (!next) return;
+      if (!next || isTable(next)) return;
       const offset = runsText(runs).length;
-      edit((b) => replaceAt(b, index, 2, { runs: concatRuns(runs, next.runs), list: b[index]?.list ?? null }), { index, offset });
+      edit((b) => replaceAt(b, index, 2, { ...(b[index] ?? EMPTY_PARAGRAPH), runs: concatRuns(runs, next.runs) }), { index, offset });
     },
     onPasteLines: (before, lines, after) => {
       const list = paragraphs[index]?.list ?? null;
       const text = (line: string): TextRun[] => [{ text: line.replace(/\t/g, ' ') }];
-      const first = { runs: concatRuns(before, text(lines[0] ?? '')), list };
+      const first = { ...(paragraphs[index] ?? EMPTY_PARAGRAPH), runs: concatRuns(before, text(lines[0] ?? '')) };
       const middle = lines.slice(1, -1).map((line) => ({ runs: text(line), list }));
       const lastLine = lines[lines.length - 1] ?? '';
       const last = { runs: concatRuns(text(lastLine), after), list };
@@ -110,7 +152,10 @@ export function BodyEditor({ body, onChange, readOnly }: BodyEditorProps) {
       edit((b) => replaceAt(b, index, 1, first, ...middle, last), { index: lastIndex, offset: lastLine.length });
     },
     onLeave: (direction) => {
-      const target = direction === 'previous' ? index - 1 : index + 1;
+      // The arrows step over a table; Tab goes through its cells.
+      const step = direction === 'previous' ? -1 : 1;
+      let target = index + step;
+      while (isTable(paragraphs[target])) target += step;
       const element = elements.current[target];
       const paragraph = paragraphs[target];
       if (element && paragraph) placeCaret(element, direction === 'previous' ? runsText(paragraph.runs).length : 0);
@@ -119,6 +164,7 @@ export function BodyEditor({ body, onChange, readOnly }: BodyEditorProps) {
   });
 
   const setList = (list: ListKind): void => {
+    if (!activeIsParagraph) return;
     const next = activeList === list ? null : list;
     edit((b) => b.map((p, i) => (i === activeIndex ? { ...p, list: next } : p)));
     elements.current[activeIndex]?.focus();
@@ -155,6 +201,7 @@ export function BodyEditor({ body, onChange, readOnly }: BodyEditorProps) {
             title="In đậm (Ctrl+B)"
             aria-label="In đậm"
             aria-pressed={emphasis.bold}
+            disabled={!activeIsParagraph}
             onMouseDown={keepFocus}
             onClick={() => document.execCommand('bold')}
           >
@@ -166,16 +213,17 @@ export function BodyEditor({ body, onChange, readOnly }: BodyEditorProps) {
             title="In nghiêng (Ctrl+I)"
             aria-label="In nghiêng"
             aria-pressed={emphasis.italic}
+            disabled={!activeIsParagraph}
             onMouseDown={keepFocus}
             onClick={() => document.execCommand('italic')}
           >
             I
           </button>
           <span className="body-toolbar-separator" aria-hidden="true" />
-          <button type="button" className="body-tool" title="Gạch đầu dòng “- ”" aria-pressed={activeList === 'bullet'} onMouseDown={keepFocus} onClick={() => setList('bullet')}>
+          <button type="button" className="body-tool" title="Gạch đầu dòng “- ”" aria-pressed={activeList === 'bullet'} disabled={!activeIsParagraph} onMouseDown={keepFocus} onClick={() => setList('bullet')}>
             – Gạch đầu dòng
           </button>
-          <button type="button" className="body-tool" title="Đánh số “1. ”, “2. ”…" aria-pressed={activeList === 'number'} onMouseDown={keepFocus} onClick={() => setList('number')}>
+          <button type="button" className="body-tool" title="Đánh số “1. ”, “2. ”…" aria-pressed={activeList === 'number'} disabled={!activeIsParagraph} onMouseDown={keepFocus} onClick={() => setList('number')}>
             1. Đánh số
           </button>
           <span className="body-toolbar-separator" aria-hidden="true" />
@@ -193,29 +241,45 @@ export function BodyEditor({ body, onChange, readOnly }: BodyEditorProps) {
           >
             <ArrowDownIcon />
           </button>
-          <button type="button" className="body-tool body-tool-danger" title="Xóa đoạn đang soạn" onMouseDown={keepFocus} onClick={removeActive}>
-            Xóa đoạn
+          <button type="button" className="body-tool body-tool-danger" title={isTable(activeBlock) ? 'Xóa bảng đang chọn' : 'Xóa đoạn đang soạn'} onMouseDown={keepFocus} onClick={removeActive}>
+            {isTable(activeBlock) ? 'Xóa bảng' : 'Xóa đoạn'}
           </button>
         </div>
       )}
       <div className="body-paragraphs">
-        {paragraphs.map((paragraph, index) => (
-          <div key={index} className={`body-paragraph${index === activeIndex && !readOnly ? ' body-paragraph-active' : ''}`}>
-            <span className="body-paragraph-marker" aria-hidden="true">
-              {markers[index]}
-            </span>
-            <ParagraphEditable
-              runs={paragraph.runs}
-              label={`Đoạn ${index + 1}`}
-              placeholder={index === 0 ? 'Gõ nội dung công văn; Enter để sang đoạn mới.' : ''}
+        {paragraphs.map((paragraph, index) =>
+          paragraph.kind === 'table' && paragraph.table ? (
+            <BodyTableBlock
+              key={index}
+              table={paragraph.table}
+              label={`Bảng ở đoạn ${index + 1}`}
               readOnly={readOnly}
-              elementRef={(element) => {
-                elements.current[index] = element;
-              }}
-              {...eventsFor(index)}
+              active={index === activeIndex}
+              onChange={(table) => edit((b) => b.map((p, i) => (i === index ? { ...p, table } : p)))}
+              onFocus={() => setActive(index)}
             />
-          </div>
-        ))}
+          ) : (
+            <div
+              key={index}
+              className={`body-paragraph${isHeading(paragraph) ? ' body-paragraph-heading' : ''}${index === activeIndex && !readOnly ? ' body-paragraph-active' : ''}`}
+            >
+              <span className="body-paragraph-marker" aria-hidden="true">
+                {markers[index]}
+              </span>
+              <ParagraphEditable
+                runs={paragraph.runs}
+                label={isHeading(paragraph) ? `Tên mục (đoạn ${index + 1})` : `Đoạn ${index + 1}`}
+                placeholder={prompts[index] ?? ''}
+                readOnly={readOnly}
+                heading={isHeading(paragraph)}
+                elementRef={(element) => {
+                  elements.current[index] = element;
+                }}
+                {...eventsFor(index)}
+              />
+            </div>
+          ),
+        )}
       </div>
       {!readOnly && (
         <button type="button" className="button button-subtle body-add" onClick={addParagraph}>

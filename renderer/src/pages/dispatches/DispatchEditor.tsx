@@ -8,13 +8,19 @@ import { navigate, routeHref } from '../../app/routes';
 import { useToast } from '../../app/toasts';
 import { useKeyboardShortcut } from '../../app/use-keyboard-shortcut';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { ArrowLeftIcon, SendIcon, TrackingIcon } from '../../components/icons';
+import { downloadFile } from '../../components/download-file';
+import { ArrowLeftIcon, DownloadIcon, SendIcon, TrackingIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { formatDate } from '../../formatting/dates';
 import { RegisterFieldsDialog } from '../register/RegisterFieldsDialog';
-import { dispatchReference } from './dispatch-text';
+import { DataFormSection } from '../forms/DataFormSection';
+import { periodLabel } from '../incoming/incoming-text';
+import { periodPhrase } from '../tracking/tracking-text';
+import { DOCUMENT_TYPE_NAMES } from '../../../../shared/documents/templates/official-document';
+import { documentNoun, dispatchReference, subjectLine } from './dispatch-text';
 import { DispatchForm } from './DispatchForm';
 import { DispatchStatusBadge } from './DispatchStatusBadge';
+import { expectedUnitsOf } from './expected-units';
 import { buildDocument, documentHtml, printPageCss } from './document-preview';
 import { contentOf } from './draft-content';
 import { ExportActions } from './ExportActions';
@@ -51,6 +57,7 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
   // Remounts the (read-only) form after "Sửa yêu cầu báo cáo…": its date fields keep their own text.
   const [formVersion, setFormVersion] = useState(0);
   const draft = dispatch.status === 'draft';
+  const noun = documentNoun(content.documentType);
   const formPaneRef = useRef<HTMLDivElement>(null);
 
   // Issued or voided: the notice saying so is at the top of the form; show it.
@@ -95,6 +102,18 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
     navigate('dispatches');
   };
 
+  const source = content.reportSource;
+  const downloadAppendix = async (): Promise<void> => {
+    if (!source) return;
+    try {
+      const file = await api.call('reports.appendixXlsx', { dispatchId: source.dispatchId, periodKey: source.periodKey });
+      downloadFile(file);
+      showToast({ message: `Đã tạo tệp ${file.fileName}.` });
+    } catch (e) {
+      showToast({ tone: 'error', message: errorMessage(e) });
+    }
+  };
+
   return (
     <div className="page page-fixed-header dispatch-editor">
       <header className="dispatch-editor-header">
@@ -110,7 +129,7 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
           <ArrowLeftIcon />
           Văn bản đi
         </a>
-        <h1 className="page-title dispatch-editor-title">{draft ? 'Dự thảo công văn' : `Công văn số ${dispatchReference(dispatch)}`}</h1>
+        <h1 className="page-title dispatch-editor-title">{draft ? `Dự thảo ${noun}` : `${DOCUMENT_TYPE_NAMES[content.documentType]} số ${dispatchReference(dispatch)}`}</h1>
         <DispatchStatusBadge status={dispatch.status} />
         {draft && <SaveStatus state={saveState} />}
         <div className="toolbar dispatch-editor-actions">
@@ -132,6 +151,12 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
             </a>
           )}
           <ExportActions dispatchId={dispatch.id} numbered={dispatch.number !== null} beforeExport={flush} />
+          {source && (
+            <button type="button" className="button" title="Bảng số liệu của từng đơn vị và tổng cộng, danh sách đơn vị đã báo cáo; tệp Excel in khổ A4 ngang" onClick={() => void downloadAppendix()}>
+              <DownloadIcon />
+              Tải phụ lục (.xlsx)
+            </button>
+          )}
           {draft && (
             <button type="button" className="button button-danger-subtle" onClick={() => setDialog('delete')}>
               Xóa dự thảo
@@ -170,6 +195,20 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
               <strong>Văn bản đã bị hủy.</strong> Lý do: {dispatch.voidReason}
             </Notice>
           )}
+          {source && draft && (
+            <Notice
+              tone="info"
+              action={
+                <a className="button" href={routeHref('tracking', source.dispatchId, { ky: source.periodKey })} title="Mở bảng theo dõi báo cáo của kỳ này">
+                  <TrackingIcon />
+                  Bảng theo dõi
+                </a>
+              }
+            >
+              Báo cáo tổng hợp {periodPhrase(periodLabel(source.periodKey))}: tình hình báo cáo và bảng số liệu được lập tự động từ bảng theo dõi và biểu mẫu các đơn vị
+              gửi về. Hãy viết phần đánh giá chung, đề xuất, kiến nghị rồi ban hành.
+            </Notice>
+          )}
           {!draft && <RegisterSummary dispatch={dispatch} onEdit={() => setDialog('register')} />}
           {!draft && <SignedOriginalPanel dispatchId={dispatch.id} />}
           <DispatchForm
@@ -184,6 +223,16 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
             readOnly={!draft}
             onEditRequirement={dispatch.status === 'issued' ? () => setDialog('requirement') : undefined}
           />
+          {content.documentType === 'cong_van' && content.requirement && dispatch.status !== 'voided' && (
+            <DataFormSection
+              dispatchId={dispatch.id}
+              issued={!draft}
+              requirement={content.requirement}
+              expectedUnits={expectedUnitsOf(content, units)}
+              today={today}
+              beforeSave={flush}
+            />
+          )}
         </div>
         <PreviewPane html={preview.html} pageCss={preview.pageCss} />
       </div>
@@ -191,6 +240,7 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
       {dialog === 'issue' && (
         <IssueDialog
           dispatchId={dispatch.id}
+          noun={noun}
           today={today}
           beforeIssue={flush}
           onClose={() => setDialog(null)}
@@ -198,8 +248,8 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
             replace(
               issued,
               issued.number === null
-                ? 'Đã ban hành công văn; số để trống để viết tay, ghi vào VănThư sau bằng “Ghi số viết tay…”.'
-                : `Đã ban hành công văn số ${dispatchReference(issued)}.`,
+                ? `Đã ban hành ${noun}; số để trống để viết tay, ghi vào VănThư sau bằng “Ghi số viết tay…”.`
+                : `Đã ban hành ${noun} số ${dispatchReference(issued)}.`,
             )
           }
         />
@@ -227,10 +277,11 @@ export function DispatchEditor({ initial, groups, units, profile, today }: Dispa
       {dialog === 'delete' && (
         <ConfirmDialog title="Xóa dự thảo" confirmLabel="Xóa dự thảo" danger busy={deleting} onConfirm={() => void deleteDraft()} onCancel={() => setDialog(null)}>
           <p>
-            Xóa dự thảo {content.subject ? `“V/v ${content.subject}”` : 'này'}? Dự thảo chưa ban hành nên xóa hẳn, không vào sổ văn bản đi.
+            Xóa dự thảo {content.subject ? `“${subjectLine(content)}”` : 'này'}? Dự thảo chưa ban hành nên xóa hẳn, không vào sổ văn bản đi.
           </p>
         </ConfirmDialog>
       )}
     </div>
   );
 }
+

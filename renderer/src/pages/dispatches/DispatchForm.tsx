@@ -2,11 +2,11 @@ import type { ReactNode } from 'react';
 import type { DispatchContent, Urgency } from '../../../../shared/domain/dispatch';
 import type { OrganisationProfile } from '../../../../shared/domain/organisation';
 import type { Unit, UnitGroup } from '../../../../shared/domain/unit';
-import { dispatchSymbol } from '../../../../shared/nd30/number-symbol';
+import { documentSymbol } from '../../../../shared/documents/templates/official-document';
 import { CheckboxField, Field } from '../../components/Field';
 import { BodyEditor } from './BodyEditor';
 import { rememberDepartment } from './department-memory';
-import { URGENCY_LABELS } from './dispatch-text';
+import { documentNoun, URGENCY_LABELS } from './dispatch-text';
 import { ExpectedUnitsField } from './ExpectedUnitsField';
 import { RecipientPicker } from './RecipientPicker';
 import { RequirementEditor } from './RequirementEditor';
@@ -53,7 +53,8 @@ function Section({ title, children, testId, action }: { title: string; children:
 export function DispatchForm({ content, update, issuedSymbol, profile, groups, units, today, readOnly, onEditRequirement }: DispatchFormProps) {
   const set = <K extends keyof DispatchContent>(key: K, value: DispatchContent[K]): void => update((c) => ({ ...c, [key]: value }));
   const activeUnits = units.filter((u) => u.active);
-  const symbol = issuedSymbol ?? dispatchSymbol(profile.symbol, content.departmentCode);
+  const report = content.documentType === 'bao_cao';
+  const symbol = issuedSymbol ?? documentSymbol(content.documentType, profile.symbol, content.departmentCode);
   const keepers = ['VT', content.departmentCode].filter(Boolean).join(', ');
 
   return (
@@ -61,18 +62,24 @@ export function DispatchForm({ content, update, issuedSymbol, profile, groups, u
       <fieldset className="dispatch-form-fields" disabled={readOnly}>
         <Section title="Thông tin chung">
           <div className="form-grid">
-            <Field label="Trích yếu" wide hint="In dưới số văn bản, sau “V/v”, chữ thường.">
+            <Field
+              label={report ? 'Trích yếu (sau BÁO CÁO)' : 'Trích yếu'}
+              wide
+              hint={report ? 'In đậm, giữa trang, ngay dưới chữ BÁO CÁO; có gạch ngắn bên dưới.' : 'In dưới số văn bản, sau “V/v”, chữ thường.'}
+            >
               {(control) => (
                 <div className="subject-input">
-                  <span className="subject-prefix" aria-hidden="true">
-                    V/v
-                  </span>
+                  {!report && (
+                    <span className="subject-prefix" aria-hidden="true">
+                      V/v
+                    </span>
+                  )}
                   <textarea
                     {...control}
-                    className="input textarea subject-textarea"
+                    className={`input textarea subject-textarea${report ? ' subject-textarea-alone' : ''}`}
                     rows={2}
                     maxLength={1000}
-                    placeholder="đẩy mạnh tuyên truyền về …"
+                    placeholder={report ? 'Kết quả thực hiện … năm …' : 'đẩy mạnh tuyên truyền về …'}
                     value={content.subject}
                     onChange={(e) => set('subject', e.target.value.replace(/\n/g, ' '))}
                   />
@@ -132,7 +139,7 @@ export function DispatchForm({ content, update, issuedSymbol, profile, groups, u
         </Section>
 
         <Section title="Nội dung" testId="body-section">
-          <BodyEditor body={content.body} onChange={(f) => update((c) => ({ ...c, body: f(c.body) }))} readOnly={readOnly} />
+          <BodyEditor body={content.body} onChange={(f) => update((c) => ({ ...c, body: f(c.body) }))} readOnly={readOnly} documentNoun={documentNoun(content.documentType)} />
         </Section>
 
         <Section title="Văn bản viện dẫn">
@@ -153,7 +160,7 @@ export function DispatchForm({ content, update, issuedSymbol, profile, groups, u
           </div>
           <div className="distribution">
             <h3 className="field-label">Nơi nhận</h3>
-            <p className="distribution-fixed">{content.recipients.length > 0 ? '- Như trên;' : '(“- Như trên;” khi có nơi nhận ở Kính gửi)'}</p>
+            {!report && <p className="distribution-fixed">{content.recipients.length > 0 ? '- Như trên;' : '(“- Như trên;” khi có nơi nhận ở Kính gửi)'}</p>}
             <TextLinesEditor
               caption="Nơi nhận khác"
               lines={content.distribution}
@@ -168,31 +175,33 @@ export function DispatchForm({ content, update, issuedSymbol, profile, groups, u
         </Section>
       </fieldset>
 
-      <Section
-        title="Yêu cầu báo cáo"
-        testId="requirement-section"
-        action={
-          onEditRequirement && (
-            <button type="button" className="button" title="Đổi hạn, các kỳ hoặc đơn vị phải báo cáo mà VănThư theo dõi" onClick={onEditRequirement}>
-              Sửa yêu cầu báo cáo…
-            </button>
-          )
-        }
-      >
-        <fieldset className="dispatch-form-fields" disabled={readOnly}>
-          <RequirementEditor requirement={content.requirement} onChange={(r) => set('requirement', r)} today={today} />
-          {content.requirement && (
-            <ExpectedUnitsField
-              recipients={content.recipients}
-              expectedUnitIds={content.expectedUnitIds}
-              onChange={(ids) => set('expectedUnitIds', ids)}
-              units={readOnly ? units : activeUnits}
-              groups={groups}
-              readOnly={readOnly}
-            />
-          )}
-        </fieldset>
-      </Section>
+      {(!report || content.requirement) && (
+        <Section
+          title="Yêu cầu báo cáo"
+          testId="requirement-section"
+          action={
+            onEditRequirement && (
+              <button type="button" className="button" title="Đổi hạn, các kỳ hoặc đơn vị phải báo cáo mà VănThư theo dõi" onClick={onEditRequirement}>
+                Sửa yêu cầu báo cáo…
+              </button>
+            )
+          }
+        >
+          <fieldset className="dispatch-form-fields" disabled={readOnly}>
+            <RequirementEditor requirement={content.requirement} onChange={(r) => set('requirement', r)} today={today} />
+            {content.requirement && (
+              <ExpectedUnitsField
+                recipients={content.recipients}
+                expectedUnitIds={content.expectedUnitIds}
+                onChange={(ids) => set('expectedUnitIds', ids)}
+                units={readOnly ? units : activeUnits}
+                groups={groups}
+                readOnly={readOnly}
+              />
+            )}
+          </fieldset>
+        </Section>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { useRef } from 'react';
 import type { Dispatch } from '../../../../shared/domain/dispatch';
 import { rowKeyboardHandler } from '../../components/use-row-keyboard';
 import { formatDate } from '../../formatting/dates';
-import { dispatchReference, formatLocalDate, recipientsSummary } from './dispatch-text';
+import { dispatchReference, formatLocalDate, recipientsSummary, subjectLine } from './dispatch-text';
 import { DispatchStatusBadge } from './DispatchStatusBadge';
 import { requirementSummary } from './requirement-text';
 
@@ -84,7 +84,7 @@ function DispatchRow({ dispatch: d, selected, focusable, onSelect, onOpen }: Dis
         {d.issueDate ? formatDate(d.issueDate) : <span className="muted" title="Ngày sửa gần nhất">Sửa {formatLocalDate(d.updatedAt)}</span>}
       </td>
       <td className="dispatch-subject">
-        {d.subject ? <>V/v {d.subject}</> : <span className="muted">(chưa có trích yếu)</span>}
+        {d.subject ? subjectLine(d) : <span className="muted">(chưa có trích yếu)</span>}
       </td>
       <td className="dispatch-recipients" title={d.recipients.map((r) => r.label).join('\n')}>
         {recipients.text || <span className="muted">—</span>}

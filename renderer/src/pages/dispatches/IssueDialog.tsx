@@ -12,6 +12,8 @@ type Numbering = 'next' | 'typed' | 'later';
 
 interface IssueDialogProps {
   dispatchId: number;
+  /** "công văn", "báo cáo": what is being issued. */
+  noun: string;
   today: string;
   /** Saves what is still unsaved in the editor; false when that failed. */
   beforeIssue(): Promise<boolean>;
@@ -20,7 +22,7 @@ interface IssueDialogProps {
 }
 
 /** "Ban hành…": the date, and the number: the next one of the year, one typed by hand, or left blank to write by hand. */
-export function IssueDialog({ dispatchId, today, beforeIssue, onIssued, onClose }: IssueDialogProps) {
+export function IssueDialog({ dispatchId, noun, today, beforeIssue, onIssued, onClose }: IssueDialogProps) {
   const [dateText, setDateText] = useState(formatDate(today));
   const [numbering, setNumbering] = useState<Numbering>('next');
   const [number, setNumber] = useState<number | null>(null);
@@ -43,7 +45,7 @@ export function IssueDialog({ dispatchId, today, beforeIssue, onIssued, onClose 
   };
 
   return (
-    <FormDialog title="Ban hành công văn" testId="issue-dialog" submitLabel="Ban hành" onClose={onClose} onSubmit={submit}>
+    <FormDialog title={`Ban hành ${noun}`} testId="issue-dialog" submitLabel="Ban hành" onClose={onClose} onSubmit={submit}>
       <div className="form-stack">
         <Field label="Ngày ban hành" required error={dateError}>
           {(control) => <DateInput control={control} value={dateText} onChange={setDateText} />}

@@ -23,6 +23,8 @@ interface ParagraphEditableProps extends ParagraphEvents {
   label: string;
   placeholder: string;
   readOnly: boolean;
+  /** A report's section heading: bold by its style, plain text only (no bold or italic of its own). */
+  heading?: boolean;
   elementRef(element: HTMLDivElement | null): void;
 }
 
@@ -31,7 +33,7 @@ interface ParagraphEditableProps extends ParagraphEvents {
  * is written from `runs` only when they differ from what it already shows, so typing never
  * loses the caret; everything the clerk does is read back as runs.
  */
-export function ParagraphEditable({ runs, label, placeholder, readOnly, elementRef, ...events }: ParagraphEditableProps) {
+export function ParagraphEditable({ runs, label, placeholder, readOnly, heading = false, elementRef, ...events }: ParagraphEditableProps) {
   const ref = useRef<HTMLDivElement | null>(null);
   const shown = useRef<TextRun[] | null>(null);
 
@@ -45,7 +47,7 @@ export function ParagraphEditable({ runs, label, placeholder, readOnly, elementR
   const read = (): TextRun[] => {
     const element = ref.current;
     if (!element) return runs;
-    const current = readRuns(element);
+    const current = readRuns(element, !heading);
     // An emptied paragraph keeps a stray <br>; clear it so that the placeholder shows.
     if (current.length === 0 && element.childNodes.length > 0) element.replaceChildren();
     shown.current = current;
@@ -58,7 +60,7 @@ export function ParagraphEditable({ runs, label, placeholder, readOnly, elementR
     const ctrl = (event.ctrlKey || event.metaKey) && !event.altKey;
     if (ctrl && !event.shiftKey && (event.key === 'b' || event.key === 'i')) {
       event.preventDefault();
-      document.execCommand(event.key === 'b' ? 'bold' : 'italic');
+      if (!heading) document.execCommand(event.key === 'b' ? 'bold' : 'italic');
       return;
     }
     if (ctrl && event.key === 'u') {
@@ -67,7 +69,7 @@ export function ParagraphEditable({ runs, label, placeholder, readOnly, elementR
     }
     const offsets = selectionOffsets(element);
     if (!offsets) return;
-    const current = readRuns(element);
+    const current = readRuns(element, !heading);
     const length = runsText(current).length;
     const collapsed = offsets.start === offsets.end;
     if (event.key === 'Enter') {
@@ -100,7 +102,7 @@ export function ParagraphEditable({ runs, label, placeholder, readOnly, elementR
       return;
     }
     const offsets = selectionOffsets(element);
-    const current = readRuns(element);
+    const current = readRuns(element, !heading);
     const start = offsets?.start ?? runsText(current).length;
     events.onPasteLines(sliceRuns(current, 0, start), lines, sliceRuns(current, offsets?.end ?? start));
   };
@@ -111,7 +113,7 @@ export function ParagraphEditable({ runs, label, placeholder, readOnly, elementR
         ref.current = element;
         elementRef(element);
       }}
-      className="body-paragraph-text"
+      className={`body-paragraph-text${heading ? ' body-heading-text' : ''}`}
       role="textbox"
       aria-multiline="false"
       aria-label={label}

@@ -1,4 +1,5 @@
-import type { Dispatch, DispatchStatus, Recipient, Urgency } from '../../../../shared/domain/dispatch';
+import type { Dispatch, DispatchContent, DispatchStatus, Recipient, Urgency } from '../../../../shared/domain/dispatch';
+import { DOCUMENT_TYPE_NAMES, subjectAfterType, type DocumentType } from '../../../../shared/documents/templates/official-document';
 import { formatDocumentNumber } from '../../../../shared/nd30/number-symbol';
 
 export const STATUS_LABELS: Readonly<Record<DispatchStatus, string>> = {
@@ -12,6 +13,16 @@ export const URGENCY_LABELS: Readonly<Record<Urgency, string>> = {
   thuong_khan: 'Thượng khẩn',
   hoa_toc: 'Hỏa tốc',
 };
+
+/** The document's kind inside a sentence: "Đã ban hành công văn số …", "Dự thảo báo cáo". */
+export function documentNoun(documentType: DocumentType): string {
+  return DOCUMENT_TYPE_NAMES[documentType].toLocaleLowerCase('vi');
+}
+
+/** The subject as a list shows it: a công văn's after "V/v", a report's after its type name. */
+export function subjectLine(d: Pick<DispatchContent, 'documentType' | 'subject'>): string {
+  return d.documentType === 'cong_van' ? subjectAfterType(d) : `${DOCUMENT_TYPE_NAMES[d.documentType]}: ${d.subject}`;
+}
 
 /** "864/STTTT-TTBCBC"; "…/STTTT-TTBCBC" while the number is blank (a draft, or to be written by hand). */
 export function dispatchReference(dispatch: Pick<Dispatch, 'number' | 'symbol'>): string {

@@ -3,20 +3,20 @@ import type { OrganisationProfile } from '../../../../shared/domain/organisation
 import { layoutDocument } from '../../../../shared/documents/layout';
 import type { OfficialDocument } from '../../../../shared/documents/model';
 import { pageCss, renderHtml } from '../../../../shared/documents/render-html';
-import { buildCongVan } from '../../../../shared/documents/templates/cong-van';
-import { dispatchSymbol } from '../../../../shared/nd30/number-symbol';
+import { buildOfficialDocument, documentSymbol } from '../../../../shared/documents/templates/official-document';
 
 /**
- * The công văn as the template prints it, from what the editor holds: a draft gets the symbol
- * its chosen department would give and a blank number and date (the year filled in).
+ * The document (công văn or báo cáo) as its template prints it, from what the editor holds: a
+ * draft gets the symbol its type and chosen department would give and a blank number and date
+ * (the year filled in).
  */
 export function buildDocument(content: DispatchContent, dispatch: Dispatch, profile: OrganisationProfile, today: string): OfficialDocument {
   const draft = dispatch.status === 'draft';
-  return buildCongVan(
+  return buildOfficialDocument(
     {
       ...content,
       number: draft ? null : dispatch.number,
-      symbol: draft ? dispatchSymbol(profile.symbol, content.departmentCode) : dispatch.symbol,
+      symbol: draft ? documentSymbol(content.documentType, profile.symbol, content.departmentCode) : dispatch.symbol,
       issueDate: draft ? null : dispatch.issueDate,
     },
     profile,

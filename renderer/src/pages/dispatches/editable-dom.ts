@@ -4,13 +4,14 @@ import { normaliseRuns } from './body-runs';
 /**
  * The bridge between a paragraph's runs and its contentEditable element. Emphasis is read
  * from the computed style, so whatever markup the browser's editing commands produce
- * (<b>, <strong>, <i>, styled spans) comes back as the same runs.
+ * (<b>, <strong>, <i>, styled spans) comes back as the same runs. Without `emphasis` (a report's
+ * heading, bold by its style alone) only the text is read.
  */
-export function readRuns(element: HTMLElement): TextRun[] {
+export function readRuns(element: HTMLElement, emphasis = true): TextRun[] {
   const runs: TextRun[] = [];
   const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const style = node.parentElement ? getComputedStyle(node.parentElement) : null;
+    const style = emphasis && node.parentElement ? getComputedStyle(node.parentElement) : null;
     runs.push({
       // Paragraphs are one line of text: a pasted line break or a browser's no-break space becomes a space.
       text: (node.nodeValue ?? '').replace(/[\u00a0\r\n\t]/g, ' '),

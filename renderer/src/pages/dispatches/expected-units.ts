@@ -1,4 +1,4 @@
-import type { Recipient } from '../../../../shared/domain/dispatch';
+import type { DispatchContent, Recipient } from '../../../../shared/domain/dispatch';
 import type { Unit } from '../../../../shared/domain/unit';
 
 /**
@@ -12,4 +12,11 @@ export function defaultExpectedUnitIds(recipients: readonly Recipient[], activeU
     if (r.kind === 'group') for (const u of activeUnits) if (u.groupId === r.groupId) ids.add(u.id);
   }
   return [...ids];
+}
+
+/** The units a dispatch expects reports from, as units: those ticked, else those its Kính gửi names. */
+export function expectedUnitsOf(content: Pick<DispatchContent, 'expectedUnitIds' | 'recipients'>, units: readonly Unit[]): Unit[] {
+  const ids = content.expectedUnitIds.length > 0 ? content.expectedUnitIds : defaultExpectedUnitIds(content.recipients, units.filter((u) => u.active));
+  const byId = new Map(units.map((u) => [u.id, u]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }

@@ -6,11 +6,9 @@ export function useDispatchYears(thisYear: number): number[] {
   const [years, setYears] = useState<number[]>([thisYear]);
   useEffect(() => {
     let stale = false;
-    api.call('dispatches.list', { year: null, status: null, query: '' }).then(
-      (all) => {
-        if (stale) return;
-        const found = new Set([thisYear, ...all.flatMap((d) => (d.issueDate ? [Number(d.issueDate.slice(0, 4))] : []))]);
-        setYears([...found].sort((a, b) => b - a));
+    api.call('dispatches.years', {}).then(
+      (found) => {
+        if (!stale) setYears([...new Set([thisYear, ...found])].sort((a, b) => b - a));
       },
       () => undefined, // only a convenience: the page's own list reports a failure
     );

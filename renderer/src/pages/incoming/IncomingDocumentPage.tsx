@@ -9,12 +9,14 @@ import { downloadFile } from '../../components/download-file';
 import { ArrowLeftIcon, DownloadIcon, EditIcon, SendIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { formatDate } from '../../formatting/dates';
+import { FormFigures } from '../forms/FormFigures';
 import { dispatchReference } from '../dispatches/dispatch-text';
 import { periodPhrase } from '../tracking/tracking-text';
 import { ForwardDialog } from './ForwardDialog';
 import { ImportStatusBadge } from './ImportStatusBadge';
-import { arrivalLabel, displayDate, fileRoleLabel, numberAndSymbol, periodLabel } from './incoming-text';
+import { arrivalLabel, displayDate, fileRoleLabel, mainFile, numberAndSymbol, periodLabel } from './incoming-text';
 import { MatchReasons } from './MatchReasons';
+import { SignatureList } from './SignatureList';
 import { UnlinkDispatchDialog } from './UnlinkDispatchDialog';
 import { useIncomingDocument } from './use-incoming-document';
 
@@ -52,6 +54,7 @@ function OriginalFiles({ document }: { document: IncomingDocument }) {
               {file.displayPath !== file.fileName && <> · {file.displayPath}</>}
             </span>
             {file.readNote && <span className="original-file-note">{file.readNote}</span>}
+            {file.role !== 'main' && <SignatureList signatures={file.signatures} />}
           </div>
           <button
             type="button"
@@ -118,6 +121,7 @@ function DocumentDetails({ document, onChanged }: { document: IncomingDocument; 
   const [unlinking, setUnlinking] = useState(false);
   const [dispatch, setDispatch] = useState<Dispatch | null>(null);
   const arrival = arrivalLabel(document.arrivalNumber, document.arrivalYear);
+  const signatures = mainFile(document)?.signatures ?? [];
 
   useEffect(() => {
     if (document.dispatchId === null) return;
@@ -187,6 +191,11 @@ function DocumentDetails({ document, onChanged }: { document: IncomingDocument; 
                 </Detail>
                 <Detail label="Tên loại và trích yếu">{[document.type, document.subject].filter(Boolean).join(': ')}</Detail>
                 <Detail label="Người ký">{document.signer}</Detail>
+                {signatures.length > 0 && (
+                  <Detail label="Chữ ký số">
+                    <SignatureList signatures={signatures} />
+                  </Detail>
+                )}
                 <Detail label="Nguồn">{document.source === 'paper' ? 'Bản giấy, văn thư nhập tay' : 'Nhập từ tệp'}</Detail>
                 {document.notes && <Detail label="Ghi chú">{document.notes}</Detail>}
               </dl>
@@ -211,6 +220,8 @@ function DocumentDetails({ document, onChanged }: { document: IncomingDocument; 
               <p className="panel-description">Lưu nguyên vẹn như khi nhận; tải về để mở bằng chương trình khác.</p>
               <OriginalFiles document={document} />
             </section>
+
+            <FormFigures incomingId={document.id} variant="panel" />
           </div>
         </div>
       </div>

@@ -8,11 +8,13 @@ import { useKeyboardShortcut } from '../../app/use-keyboard-shortcut';
 import { ArrowLeftIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { formatDate } from '../../formatting/dates';
+import { FormFigures } from '../forms/FormFigures';
 import { useReviewCount } from '../intake/ImportSessionProvider';
 import { correctionValues, toCorrection, type CorrectionErrors, type CorrectionValues } from './correction-values';
-import { arrivalLabel } from './incoming-text';
+import { arrivalLabel, mainFile } from './incoming-text';
 import { OriginalFileViewer } from './OriginalFileViewer';
 import { ReviewForm } from './ReviewForm';
+import { SignatureList } from './SignatureList';
 import { useReferenceData, type ReferenceData } from './use-reference-data';
 import { useIncomingDocument } from './use-incoming-document';
 import { useReviewQueue } from './use-review-queue';
@@ -161,6 +163,8 @@ function ReviewWorkspace({ document, reference, queue }: ReviewWorkspaceProps) {
             Nhận ngày {formatDate(document.receivedDate)} · Số đến {arrival}
             {document.signer && <> · Người ký: {document.signer}</>}
           </p>
+          <SignatureList signatures={mainFile(document)?.signatures ?? []} />
+          <FormFigures incomingId={document.id} variant="section" />
           <ReviewForm document={document} reference={reference} values={values} errors={errors} onChange={setValues} />
         </section>
       </div>

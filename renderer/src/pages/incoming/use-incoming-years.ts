@@ -6,14 +6,9 @@ export function useIncomingYears(thisYear: number, version: number): number[] {
   const [years, setYears] = useState<number[]>([thisYear]);
   useEffect(() => {
     let stale = false;
-    Promise.all([
-      api.call('incoming.list', { status: 'registered', year: null }),
-      api.call('incoming.list', { status: 'needs_review', year: null }),
-    ]).then(
-      (lists) => {
-        if (stale) return;
-        const found = new Set([thisYear, ...lists.flat().map((d) => d.arrivalYear)]);
-        setYears([...found].sort((a, b) => b - a));
+    api.call('incoming.years', {}).then(
+      (found) => {
+        if (!stale) setYears([...new Set([thisYear, ...found])].sort((a, b) => b - a));
       },
       () => undefined, // only a convenience: the register itself reports a failure
     );

@@ -20,7 +20,7 @@ export function useReferenceData(): { data: ReferenceData | null; error: string 
       api.call('dispatches.list', { status: 'issued', year: null, query: '' }),
     ]).then(
       ([units, dispatches]) => {
-        if (!stale) setData({ units, dispatches });
+        if (!stale) setData({ units, dispatches: dispatches.items });
       },
       (e: unknown) => {
         if (!stale) setError(errorMessage(e));

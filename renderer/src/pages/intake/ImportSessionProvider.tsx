@@ -35,8 +35,9 @@ export function ImportSessionProvider({ children }: { children: ReactNode }) {
   const [receivedDateText, setReceivedDateText] = useState('');
 
   const refresh = useCallback(() => {
-    api.call('incoming.list', { status: 'needs_review', year: null }).then(
-      (documents) => setCount(documents.length),
+    // Only the total is wanted: one row is the least a page can hold.
+    api.call('incoming.list', { status: 'needs_review', year: null, limit: 1 }).then(
+      (page) => setCount(page.total),
       () => undefined, // only a badge: the review screen reports a failure itself
     );
   }, []);

@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { FormDialog } from '../../components/FormDialog';
 import { IntegerInput } from '../../components/IntegerInput';
 import { formatDate, parseDate } from '../../formatting/dates';
-import { dispatchReference } from '../dispatches/dispatch-text';
+import { dispatchReference, subjectLine } from '../dispatches/dispatch-text';
 
 interface RegisterFieldsDialogProps {
   dispatch: Dispatch;
@@ -44,7 +44,7 @@ export function RegisterFieldsDialog({ dispatch, onSaved, onClose }: RegisterFie
       onClose={onClose}
       onSubmit={submit}
     >
-      <p className="dialog-lead">V/v {dispatch.subject}</p>
+      <p className="dialog-lead">{subjectLine(dispatch)}</p>
       <div className="form-grid">
         <Field label="Số lượng bản">
           {(control) => <IntegerInput control={control} className="input-number" value={copies} min={0} max={10000} allowEmpty dialogFocus onChange={setCopies} />}

@@ -108,7 +108,7 @@ export function WorkRulesForm() {
           )}
         </Field>
         <CheckboxField
-          label="Đọc trang đầu của văn bản scan bằng OCR khi nhập (vài giây mỗi trang)"
+          label="Đọc văn bản scan bằng OCR: trang đầu khi nhập, các trang sau chạy nền để tìm kiếm (vài giây mỗi trang)"
           checked={rules.ocr}
           onChange={(checked) => set('ocr', checked)}
         />

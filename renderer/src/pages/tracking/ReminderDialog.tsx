@@ -2,9 +2,8 @@ import { useState } from 'react';
 import type { Dispatch } from '../../../../shared/domain/dispatch';
 import type { TrackingPeriod } from '../../../../shared/domain/tracking';
 import { api } from '../../api/client';
-import { Field } from '../../components/Field';
-import { FormDialog } from '../../components/FormDialog';
 import { formatDate } from '../../formatting/dates';
+import { PeriodDraftDialog } from './PeriodDraftDialog';
 import { periodPhrase } from './tracking-text';
 
 interface ReminderDialogProps {
@@ -26,51 +25,34 @@ export function ReminderDialog({ dispatchId, periods, initialKey, onDone, onClos
   const chosen = periods.find((p) => p.period.key === key);
   const missing = chosen?.rows.filter((r) => r.status === 'missing') ?? [];
 
-  const submit = async (): Promise<void> => {
-    if (!chosen) return;
-    onDone(await api.call('tracking.reminderDraft', { dispatchId, periodKey: chosen.period.key }), chosen);
-  };
-
   return (
-    <FormDialog
+    <PeriodDraftDialog
       title="Đôn đốc các đơn vị chưa báo cáo"
       size="medium"
       testId="reminder-dialog"
       submitLabel="Soạn công văn đôn đốc"
-      submitDisabled={!chosen}
-      submitAutofocus
+      periods={periods}
+      chosen={chosen}
+      onChoose={setKey}
+      optionDetail={(p) => `${p.counts.missing} đơn vị chưa báo cáo`}
+      createDraft={(periodKey) => api.call('tracking.reminderDraft', { dispatchId, periodKey })}
+      onDone={onDone}
       onClose={onClose}
-      onSubmit={submit}
     >
-      <div className="form-stack">
-        {periods.length > 1 && (
-          <Field label="Kỳ báo cáo">
-            {(control) => (
-              <select {...control} className="input" value={key} onChange={(e) => setKey(e.target.value)}>
-                {periods.map((p) => (
-                  <option key={p.period.key} value={p.period.key}>
-                    {p.period.label} — {p.counts.missing} đơn vị chưa báo cáo
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
-        {chosen && (
-          <p>
-            Công văn đôn đốc gửi <strong>{missing.length} đơn vị</strong> chưa báo cáo kỳ {periodPhrase(chosen.period.label)} (hạn cuối{' '}
-            {formatDate(chosen.period.dueDate)}). Dự thảo được lưu vào Văn bản đi và mở ra để xem lại, ban hành, tải .docx hoặc tạo email.
-          </p>
-        )}
-        <ul className="reminder-units" aria-label="Các đơn vị sẽ được đôn đốc">
-          {missing.map((r) => (
-            <li key={r.unit.id}>
-              {r.unit.name}
-              <span className="muted"> · quá hạn {r.daysLate ?? 0} ngày</span>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </FormDialog>
+      {chosen && (
+        <p>
+          Công văn đôn đốc gửi <strong>{missing.length} đơn vị</strong> chưa báo cáo kỳ {periodPhrase(chosen.period.label)} (hạn cuối{' '}
+          {formatDate(chosen.period.dueDate)}). Dự thảo được lưu vào Văn bản đi và mở ra để xem lại, ban hành, tải .docx hoặc tạo email.
+        </p>
+      )}
+      <ul className="reminder-units" aria-label="Các đơn vị sẽ được đôn đốc">
+        {missing.map((r) => (
+          <li key={r.unit.id}>
+            {r.unit.name}
+            <span className="muted"> · quá hạn {r.daysLate ?? 0} ngày</span>
+          </li>
+        ))}
+      </ul>
+    </PeriodDraftDialog>
   );
 }

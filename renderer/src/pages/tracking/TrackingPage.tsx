@@ -9,7 +9,7 @@ import { useToast } from '../../app/toasts';
 import { useKeyboardShortcut } from '../../app/use-keyboard-shortcut';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { downloadFile } from '../../components/download-file';
-import { ExportIcon, PrintIcon, SendIcon } from '../../components/icons';
+import { DocumentIcon, ExportIcon, PrintIcon, SendIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
 import { formatDate } from '../../formatting/dates';
 import { dispatchReference } from '../dispatches/dispatch-text';
@@ -17,9 +17,11 @@ import { requirementSummary } from '../dispatches/requirement-text';
 import { arrivalLabel } from '../incoming/incoming-text';
 import { UnlinkDispatchDialog, type UnlinkTarget } from '../incoming/UnlinkDispatchDialog';
 import type { CellTarget } from './cell-target';
+import { ConsolidationPanel } from './ConsolidationPanel';
 import { ExemptDialog } from './ExemptDialog';
 import { ObligationPanel } from './ObligationPanel';
 import { ReminderDialog } from './ReminderDialog';
+import { ReportDialog } from './ReportDialog';
 import { StatusFilter } from './StatusFilter';
 import { TrackingFilterBar } from './TrackingFilterBar';
 import { TrackingMatrix, type CellKey } from './TrackingMatrix';
@@ -28,7 +30,7 @@ import { dispatchTitle, periodPhrase } from './tracking-text';
 import { useTrackableDispatches } from './use-trackable-dispatches';
 import { useTracking } from './use-tracking';
 
-type TrackingDialog = 'exempt' | 'withdraw' | 'reminder';
+type TrackingDialog = 'exempt' | 'withdraw' | 'reminder' | 'report';
 
 interface TrackingPageProps {
   /** The dispatch in the address; null shows the most recent one that asks for reports. */
@@ -195,6 +197,16 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
           <button
             type="button"
             className="button"
+            disabled={periods === null || periods.length === 0}
+            title="Soạn báo cáo gửi cơ quan cấp trên: tình hình báo cáo của các đơn vị và số liệu tổng hợp từ biểu mẫu"
+            onClick={() => setDialog('report')}
+          >
+            <DocumentIcon />
+            Lập báo cáo tổng hợp…
+          </button>
+          <button
+            type="button"
+            className="button"
             disabled={busy || periods === null}
             aria-busy={busy}
             title={`Tải bảng theo dõi ${shownKey ? 'kỳ này' : 'mọi kỳ (mỗi kỳ một trang tính)'} dạng Excel (Ctrl+E)`}
@@ -265,6 +277,9 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
             <TrackingMatrix periods={shown} rows={rows} today={info.today} selected={selected} onSelect={setSelected} onOpen={openCell} />
           )}
         </div>
+        {!(panelOpen && current) && shownKey && shown[0] && (
+          <ConsolidationPanel dispatchId={dispatchId} period={shown[0].period} expected={shown[0].counts.expected} />
+        )}
         {panelOpen && current && (
           <ObligationPanel
             period={current.period}
@@ -310,6 +325,19 @@ function TrackingView({ dispatchId, periodKey, dispatches }: TrackingViewProps) 
           onDone={() => {
             setUnlinking(null);
             reload();
+          }}
+        />
+      )}
+      {dialog === 'report' && periods && (
+        <ReportDialog
+          dispatchId={dispatchId}
+          periods={periods}
+          initialKey={shownKey}
+          today={info.today}
+          onClose={() => setDialog(null)}
+          onDone={(draft, period) => {
+            showToast({ message: `Đã lập dự thảo báo cáo tổng hợp ${periodPhrase(period.period.label)}. Viết phần đánh giá, đề xuất rồi ban hành.` });
+            navigate('dispatches', draft.id);
           }}
         />
       )}

@@ -13,7 +13,7 @@ export function useTrackableDispatches(): TrackableDispatches {
     api.call('dispatches.list', { status: 'issued' }).then(
       (all) => {
         if (stale) return;
-        const dispatches = all
+        const dispatches = all.items
           .filter((d) => d.requirement !== null)
           .sort((a, b) => (b.issueDate ?? '').localeCompare(a.issueDate ?? '') || b.id - a.id);
         setResult({ state: 'ready', dispatches });

@@ -1,0 +1,130 @@
+import { randomUUID } from 'node:crypto';
+import sample864 from '../../resources/demo/form-864.json' with { type: 'json' };
+import { DataFormInput, type DataForm, type FormSubmission } from '../../shared/domain/form.js';
+import type { Dispatch } from '../../shared/domain/dispatch.js';
+import { reportingPeriods } from '../../shared/tracking/periods.js';
+import { formatShortDate } from '../../shared/nd30/date-line.js';
+import { agencyNameInSentence } from '../../shared/vn/agency-name.js';
+import type { Db } from '../db/connection.js';
+import type { AuditLog } from '../db/audit.js';
+import { UserError } from '../api/errors.js';
+import type { UnitsService } from '../units/units-service.js';
+import type { DispatchesService } from '../dispatches/dispatches-service.js';
+import type { SettingsService } from '../settings/settings-service.js';
+import { createFormsRepo, type NewSubmission } from './forms-repo.js';
+import { formFileName, writeFormXlsx } from './form-xlsx.js';
+
+/**
+ * Data forms (biểu mẫu số liệu, issue 6): the indicators a dispatch's reporting requirement asks
+ * for, the .xlsx each unit fills in, and the figures read back from the returned files.
+ */
+
+/** "Kèm theo Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin và Truyền thông". */
+export function dispatchReference(d: Dispatch, agencyName: string): string {
+  const number = d.number === null ? '…' : String(d.number).padStart(2, '0');
+  const date = d.issueDate ? ` ngày ${formatShortDate(d.issueDate)}` : '';
+  const agency = agencyName.trim() ? ` của ${agencyNameInSentence(agencyName)}` : '';
+  return `Kèm theo Công văn số ${number}/${d.symbol}${date}${agency}`;
+}
+
+export function createFormsService(db: Db, audit: AuditLog, dispatches: DispatchesService, units: UnitsService, settings: SettingsService) {
+  const repo = createFormsRepo(db);
+  const now = (): string => new Date().toISOString();
+
+  function requireForm(dispatchId: number): DataForm {
+    const form = repo.get(dispatchId);
+    if (!form) {
+      throw new UserError('no_form', `Công văn ${dispatches.describe(dispatches.get(dispatchId))} chưa có biểu số liệu. Hãy lập biểu số liệu trước.`);
+    }
+    return form;
+  }
+
+  return {
+    get: (dispatchId: number): DataForm | null => repo.get(dispatchId),
+
+    /** Saves the form; the version goes up only when the rows change (a new title keeps the version). */
+    save(dispatchId: number, input: DataFormInput): DataForm {
+      const d = dispatches.get(dispatchId);
+      if (d.status === 'voided') throw new UserError('voided', `Công văn ${dispatches.describe(d)} đã bị hủy nên không lập biểu số liệu được.`);
+      if (!d.requirement) {
+        throw new UserError('no_requirement', `Công văn ${dispatches.describe(d)} không yêu cầu báo cáo. Hãy khai báo yêu cầu báo cáo trước khi lập biểu số liệu.`);
+      }
+      const parsed = DataFormInput.parse(input);
+      return db.transaction(() => {
+        const old = repo.get(dispatchId);
+        const rowsChanged = !old || JSON.stringify(old.rows) !== JSON.stringify(parsed.rows);
+        const form: DataForm = {
+          dispatchId,
+          formKey: old?.formKey ?? randomUUID(),
+          version: old ? old.version + (rowsChanged ? 1 : 0) : 1,
+          title: parsed.title,
+          rows: parsed.rows,
+          updatedAt: now(),
+        };
+        if (old) repo.update(form);
+        else repo.insert(form);
+        audit.record({ action: old ? 'update' : 'create', entity: 'data_form', entityId: dispatchId, detail: { version: form.version, indicators: form.rows.filter((r) => r.kind === 'indicator').length } });
+        return form;
+      })();
+    },
+
+    /** Removes a form no unit has returned; a returned one is kept so that its figures still mean something. */
+    remove(dispatchId: number): void {
+      const form = requireForm(dispatchId);
+      db.transaction(() => {
+        const returned = repo.submissionCount(dispatchId);
+        if (returned > 0) {
+          throw new UserError(
+            'form_in_use',
+            `Đã có ${returned} biểu số liệu do đơn vị gửi về theo biểu này nên không xóa được. Nếu cần đổi chỉ tiêu, hãy sửa biểu (phiên bản mới); biểu cũ vẫn được đọc theo tên chỉ tiêu.`,
+          );
+        }
+        repo.remove(dispatchId);
+        audit.record({ action: 'delete', entity: 'data_form', entityId: dispatchId, detail: { version: form.version } });
+      })();
+    },
+
+    /** The sample form of dispatch 864 (plastic-waste propaganda figures). */
+    sample: (): DataFormInput => DataFormInput.parse(sample864),
+
+    /**
+     * The .xlsx a unit fills in: for one unit (its name printed, its id in the hidden sheet) or a
+     * blank with a drop-down of the expected units; for one period or with a drop-down of periods.
+     */
+    async renderXlsx(dispatchId: number, unitId: number | null, periodKey: string | null): Promise<{ fileName: string; bytes: Buffer }> {
+      const form = requireForm(dispatchId);
+      const d = dispatches.get(dispatchId);
+      const periods = d.requirement ? reportingPeriods(d.requirement).map((p) => ({ key: p.key, label: p.label })) : [];
+      const period = periodKey === null ? null : periods.find((p) => p.key === periodKey);
+      if (period === undefined) {
+        throw new UserError('unknown_period', `Công văn ${dispatches.describe(d)} không có kỳ báo cáo "${periodKey}". Các kỳ: ${periods.map((p) => p.key).join(', ')}.`);
+      }
+      const unit = unitId === null ? null : units.get(unitId);
+      const expected = d.expectedUnitIds.flatMap((id) => {
+        try {
+          return [units.get(id).name];
+        } catch {
+          return []; // a unit removed since the dispatch was issued is simply not offered
+        }
+      });
+      const bytes = await writeFormXlsx(form, {
+        reference: dispatchReference(d, settings.getProfile().agencyName),
+        unit: unit && { id: unit.id, name: unit.name },
+        unitChoices: expected,
+        period,
+        periodChoices: periods,
+      });
+      return { fileName: formFileName(d, unit?.name ?? null, periodKey), bytes };
+    },
+
+    /** Every returned form of the dispatch (of one period when given), oldest first, superseded ones flagged. */
+    submissions: (dispatchId: number, periodKey: string | null): FormSubmission[] => repo.submissions(dispatchId, periodKey),
+    submissionOf: (incomingId: number): FormSubmission | null => repo.submissionOf(incomingId),
+
+    /** The form a returned file names in its hidden sheet (null when no form has that key). */
+    byKey: (formKey: string): DataForm | null => repo.byKey(formKey),
+    /** Stores the figures of a returned form; called inside the import's registration transaction. */
+    recordSubmission: (submission: NewSubmission): void => repo.insertSubmission(submission, now()),
+  };
+}
+export type FormsService = ReturnType<typeof createFormsService>;

@@ -1,0 +1,448 @@
+import ExcelJS from 'exceljs';
+import { z } from 'zod';
+import type { DataForm, FormCellProblem, FormValue, IndicatorRow } from '../../shared/domain/form.js';
+import { fold } from '../../shared/vn/fold.js';
+import { INDICATOR_HEADER, META_MARKER, META_SHEET, type FormMetadata } from './form-xlsx.js';
+
+/**
+ * Reads a returned data form (issue 6). A file made by VănThư names its form, unit and period
+ * and where each indicator's row is in a `veryHidden` sheet: values are read by indicator code.
+ * A retyped table, or a file of an older version of the form, is read by indicator name (folded,
+ * numbering and punctuation ignored, small typing differences tolerated) and marked for review.
+ * Every value the clerk should look at is a problem with its cell address ("D12").
+ */
+
+/** What was read from one workbook against one form. */
+export interface FormReading {
+  readBy: 'metadata' | 'names';
+  /** The form version the hidden sheet names, null for a retyped table. */
+  formVersion: number | null;
+  meta: FormMetadata | null;
+  values: Record<string, FormValue>;
+  problems: FormCellProblem[];
+  /** How many of the form's indicators were found in the file. */
+  found: number;
+  /** The unit named in the file (the unit cell, or the label "Đơn vị báo cáo:"), if any. */
+  unitName: string | null;
+  /** The period the file is for: the hidden sheet's, else the one chosen in the drop-down. */
+  periodKey: string | null;
+  /** Why the file was read by names, in the clerk's words; null when read by code. */
+  byNamesBecause: string | null;
+}
+
+/** Loads a workbook; null when it is not a readable .xlsx (the import has already said why). */
+export async function loadWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook | null> {
+  try {
+    const wb = new ExcelJS.Workbook();
+    // exceljs's typings want its own Buffer type; a Node Buffer is what it reads.
+    await wb.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    return wb;
+  } catch {
+    return null;
+  }
+}
+
+const Metadata = z.object({
+  formKey: z.string().min(1),
+  formVersion: z.coerce.number().int().positive(),
+  dispatchId: z.coerce.number().int().positive(),
+  unitId: z.union([z.literal('').transform(() => null), z.coerce.number().int().positive()]),
+  periodKey: z.string().transform((s) => s || null),
+  dataSheet: z.string().min(1),
+  unitCell: z.string().regex(/^[A-Z]+\d+$/),
+  periodCell: z.string().regex(/^[A-Z]+\d+$/),
+  valueColumn: z.string().regex(/^[A-Z]+$/),
+  indicators: z.array(z.object({ code: z.string(), row: z.coerce.number().int().positive(), name: z.string() })),
+  periods: z.array(z.object({ key: z.string(), label: z.string() })),
+});
+
+const text = (v: ExcelJS.CellValue): string => (v === null || v === undefined ? '' : typeof v === 'object' && !(v instanceof Date) ? cellText(v) : String(v)).trim();
+
+function cellText(v: Exclude<ExcelJS.CellValue, null | undefined | number | string | boolean | Date>): string {
+  if ('richText' in v) return v.richText.map((r) => r.text).join('');
+  if ('text' in v) return String(v.text);
+  if ('error' in v) return v.error;
+  if ('result' in v) return v.result === undefined || v.result === null ? '' : text(v.result as ExcelJS.CellValue);
+  return '';
+}
+
+/** The hidden sheet of a workbook made by VănThư, or null (none, or not ours, or damaged). */
+export function formMetadata(wb: ExcelJS.Workbook): FormMetadata | null {
+  const sheet = wb.getWorksheet(META_SHEET);
+  if (!sheet || text(sheet.getCell('A1').value) !== META_MARKER) return null;
+  const fields: Record<string, unknown> = { indicators: [], periods: [] };
+  let section: 'fields' | 'indicators' | 'periods' = 'fields';
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const [a, b, c] = [1, 2, 3].map((col) => text(sheet.getCell(r, col).value));
+    if (!a) continue;
+    if (a === INDICATOR_HEADER[0] && b === INDICATOR_HEADER[1]) section = 'indicators';
+    else if (a === 'periods' && !b) section = 'periods';
+    else if (section === 'fields') fields[a] = b;
+    else if (section === 'indicators') (fields.indicators as unknown[]).push({ code: a, row: b, name: c });
+    else (fields.periods as unknown[]).push({ key: a, label: b });
+  }
+  const parsed = Metadata.safeParse(fields);
+  return parsed.success ? parsed.data : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names
+
+/** Levenshtein distance, for "small edits" between a printed and a retyped indicator name; stops past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      best = Math.min(best, current[j]!);
+    }
+    if (best > limit) return best; // every later row is at least as far
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/** "1. Số tin, bài (*)" → "so tin bai": folded, without numbering, marks of required, punctuation. */
+export function comparableIndicatorName(name: string): string {
+  let s = fold(name).replace(/\(\*\)/g, ' ').trim();
+  // Leading numbering, possibly nested: "I.", "1.", "1.2.", "a)", "-", "+", "•".
+  const numbering = /^(?:(?:[ivxlc]+|\d+(?:\.\d+)*|[a-zđ])\s*[.):/-]|[-+•*–—])\s*/;
+  while (numbering.test(s)) s = s.replace(numbering, '');
+  return s.replace(/[^\p{L}\p{N}%]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const NAME_THRESHOLD = 0.8;
+
+/** Similarity of two names already made comparable; 0 without computing when they cannot reach the threshold. */
+function similarity(x: string, y: string): number {
+  if (!x || !y) return 0;
+  if (x === y) return 1;
+  const longest = Math.max(x.length, y.length);
+  const limit = Math.floor((1 - NAME_THRESHOLD) * longest);
+  // The edit distance is at least the difference in length; a few edits leave most words whole.
+  if (Math.abs(x.length - y.length) > limit) return 0;
+  const words = new Set(x.split(' '));
+  const others = y.split(' ');
+  if (others.filter((w) => words.has(w)).length * 2 < others.length) return 0;
+  const distance = editDistance(x, y, limit);
+  return distance > limit ? 0 : 1 - distance / longest;
+}
+
+/** 1 for the same name; above ~0.8 for a name with a few letters changed; lower otherwise. */
+export function indicatorNameSimilarity(a: string, b: string): number {
+  return similarity(comparableIndicatorName(a), comparableIndicatorName(b));
+}
+
+/** A form is a short table: a sheet is searched this far down for indicator names. */
+const MAX_ROWS_SEARCHED = 1000;
+
+// ---------------------------------------------------------------------------------------------
+// Values
+
+const yes = new Set(['co', 'x', 'yes', 'y', '1', 'da', 'dung', 'true', 'roi', 'da ban hanh', 'co ban hanh']);
+const no = new Set(['khong', 'k', 'ko', 'no', 'n', '0', 'chua', 'false', 'sai', 'chua ban hanh', 'khong ban hanh']);
+
+/** A read value and, when the clerk should look, why. */
+interface Read {
+  value: FormValue;
+  problem: string | null;
+}
+
+const shown = (s: string): string => `«${s.length > 40 ? `${s.slice(0, 40)}…` : s}»`;
+const vnNumber = (n: number): string => String(n).replace('.', ',');
+
+/**
+ * A number typed as text, the Vietnamese way ("1.234" thousands, "12,5" decimal) or the English
+ * way ("1,234.5"). A single separator followed by exactly three digits could be either: the
+ * reading the indicator makes sensible is taken, and said to be a guess.
+ */
+export function parseTypedNumber(raw: string, kind: 'integer' | 'decimal' | 'percent'): { n: number; guess: string | null } | null {
+  const s = raw.replace(/[\s\u00a0\u202f]/g, '').replace(/^\+/, '');
+  const m = /^(-?)(\d[\d.,]*)$/.exec(s);
+  if (!m) return null;
+  const sign = m[1] ? -1 : 1;
+  const body = m[2]!;
+  const grouped = (digits: string, sep: string) => new RegExp(`^\\d{1,3}(\\${sep}\\d{3})+$`).test(digits);
+  const dots = body.split('.').length - 1;
+  const commas = body.split(',').length - 1;
+  let n: number;
+  let guess: string | null = null;
+  if (dots === 0 && commas === 0) n = Number(body);
+  else if (dots > 0 && commas > 0) {
+    const decimal = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
+    const group = decimal === '.' ? ',' : '.';
+    const [whole, fraction] = [body.slice(0, body.lastIndexOf(decimal)), body.slice(body.lastIndexOf(decimal) + 1)];
+    if (!grouped(whole, group) || fraction.includes(group)) return null;
+    n = Number(`${whole.split(group).join('')}.${fraction}`);
+  } else {
+    const sep = dots > 0 ? '.' : ',';
+    const parts = body.split(sep);
+    if (parts.length > 2) {
+      if (!grouped(body, sep)) return null;
+      n = Number(parts.join(''));
+    } else {
+      const [whole, fraction] = parts as [string, string];
+      if (!whole || !fraction) return null;
+      const asGroups = Number(`${whole}${fraction}`);
+      const asDecimal = Number(`${whole}.${fraction}`);
+      if (fraction.length !== 3 || whole.length > 3 || whole.startsWith('0')) n = asDecimal;
+      else {
+        // Vietnamese writes thousands with a dot, decimals with a comma; an integer has no decimals.
+        const vietnamese = sep === '.' ? asGroups : asDecimal;
+        n = kind === 'integer' ? asGroups : kind === 'percent' && vietnamese > 100 ? asDecimal : vietnamese;
+        const unambiguous = kind === 'integer' && sep === '.';
+        if (!unambiguous) guess = `${shown(raw)} được hiểu là ${vnNumber(sign * n)} (${n === asGroups ? `dấu "${sep}" phân cách hàng nghìn` : `dấu "${sep}" là dấu thập phân`}) — hãy kiểm tra`;
+      }
+    }
+  }
+  return Number.isFinite(n) ? { n: sign * n, guess } : null;
+}
+
+/** Reads one value cell for one indicator. */
+export function readValue(cell: ExcelJS.Cell, indicator: IndicatorRow): Read {
+  let v: ExcelJS.CellValue = cell.value;
+  if (v && typeof v === 'object' && !(v instanceof Date) && 'formula' in v) v = (v.result ?? null) as ExcelJS.CellValue;
+  if (v && typeof v === 'object' && !(v instanceof Date) && 'sharedFormula' in v) v = (v.result ?? null) as ExcelJS.CellValue;
+  if (v && typeof v === 'object' && !(v instanceof Date) && 'error' in v) return { value: null, problem: `ô báo lỗi ${v.error}` };
+  const raw = v instanceof Date ? '' : text(v);
+  const empty = v === null || v === undefined || (typeof v !== 'number' && typeof v !== 'boolean' && !(v instanceof Date) && raw === '');
+  if (empty) return { value: null, problem: indicator.required ? 'chưa nhập số liệu (chỉ tiêu bắt buộc)' : null };
+  if (v instanceof Date) return { value: null, problem: 'ô chứa ngày tháng, không phải số liệu (Excel có thể đã tự đổi số thành ngày) — hãy xem lại' };
+
+  switch (indicator.valueKind) {
+    case 'text':
+      return { value: typeof v === 'number' ? vnNumber(v) : raw, problem: null };
+    case 'boolean': {
+      if (typeof v === 'boolean') return { value: v, problem: null };
+      const f = fold(raw).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+      if (yes.has(f) || /^(co|da)\s/.test(f)) return { value: true, problem: null };
+      if (no.has(f) || /^(khong|chua)\s/.test(f)) return { value: false, problem: null };
+      return { value: null, problem: `${shown(raw)}: không rõ là Có hay Không` };
+    }
+    default:
+      return readNumber(v, raw, cell.numFmt ?? '', indicator, indicator.valueKind);
+  }
+}
+
+function readNumber(v: ExcelJS.CellValue, raw: string, numFmt: string, indicator: IndicatorRow, kind: 'integer' | 'decimal' | 'percent'): Read {
+  let n: number;
+  let guess: string | null = null;
+  if (typeof v === 'number') {
+    // A cell formatted as a percentage shows 85% but holds 0.85.
+    n = kind === 'percent' && numFmt.includes('%') ? Math.round(v * 100 * 1e9) / 1e9 : v;
+  } else if (typeof v === 'boolean') {
+    return { value: null, problem: `${shown(raw)} không phải là số` };
+  } else {
+    let typed = raw;
+    if (kind === 'percent') typed = typed.replace(/\s*%$/, '');
+    // "12 buổi": the number followed by the indicator's own unit of measure.
+    const unit = fold(indicator.unit).trim();
+    const withUnit = /^(.*?\d)\s*(\p{L}[\p{L}\s,.]*)$/u.exec(typed);
+    if (withUnit && unit && unit.includes(fold(withUnit[2]!).replace(/[.,\s]+$/, '').trim())) typed = withUnit[1]!;
+    const parsed = parseTypedNumber(typed, kind);
+    if (!parsed) return { value: null, problem: `${shown(raw)} không phải là số` };
+    ({ n, guess } = parsed);
+  }
+  if (n < 0) return { value: null, problem: `${vnNumber(n)} là số âm — số liệu không được âm` };
+  if (kind === 'integer' && !Number.isInteger(n)) return { value: null, problem: `${vnNumber(n)} không phải là số nguyên` };
+  if (kind === 'percent' && n > 100) return { value: null, problem: `tỷ lệ ${vnNumber(n)}% vượt quá 100%` };
+  return { value: n, problem: guess };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a workbook
+
+const columnLetter = (col: number): string => {
+  let s = '';
+  for (let c = col; c > 0; c = Math.floor((c - 1) / 26)) s = String.fromCharCode(65 + ((c - 1) % 26)) + s;
+  return s;
+};
+
+const indicatorsOf = (form: DataForm): IndicatorRow[] => form.rows.filter((r): r is IndicatorRow => r.kind === 'indicator');
+
+/** The cell to the right of a label such as "Đơn vị báo cáo:", in the first rows of a sheet. */
+function labelledValue(sheet: ExcelJS.Worksheet, label: RegExp): string | null {
+  for (let r = 1; r <= Math.min(sheet.rowCount, 15); r++) {
+    const row = sheet.getRow(r);
+    for (let c = 1; c <= Math.min(sheet.columnCount, 10); c++) {
+      if (!label.test(fold(text(row.getCell(c).value)))) continue;
+      const after = text(row.getCell(c).value).split(':').slice(1).join(':').trim();
+      if (after) return after;
+      for (let k = c + 1; k <= sheet.columnCount; k++) {
+        const cell = row.getCell(k);
+        if (cell.isMerged && cell.master.address === row.getCell(c).master.address) continue;
+        const t = text(cell.value);
+        if (t) return t;
+      }
+    }
+  }
+  return null;
+}
+
+interface Located {
+  row: number;
+  col: number;
+  score: number;
+}
+
+/**
+ * Finds each indicator's row by its name: the best-scoring cell for every indicator, each row
+ * used once. `nameColumn` limits the search to one column (our own layout).
+ */
+function locateByNames(sheet: ExcelJS.Worksheet, indicators: IndicatorRow[], nameColumn: number | null): Map<string, Located> {
+  const candidates: (Located & { code: string })[] = [];
+  const targets = indicators.map((i) => ({ code: i.code, key: comparableIndicatorName(i.name) }));
+  sheet.eachRow((row, r) => {
+    if (r > MAX_ROWS_SEARCHED) return;
+    const cols = nameColumn ? [nameColumn] : Array.from({ length: Math.min(row.cellCount, 12) }, (_, i) => i + 1);
+    for (const c of cols) {
+      const t = text(row.getCell(c).value);
+      if (t.length < 3 || t.length > 400 || !/\p{L}/u.test(t)) continue;
+      const key = comparableIndicatorName(t);
+      for (const target of targets) {
+        const score = similarity(key, target.key);
+        if (score >= NAME_THRESHOLD) candidates.push({ code: target.code, row: r, col: c, score });
+      }
+    }
+  });
+  candidates.sort((a, b) => b.score - a.score || a.row - b.row);
+  const found = new Map<string, Located>();
+  const usedRows = new Set<number>();
+  for (const c of candidates) {
+    if (found.has(c.code) || usedRows.has(c.row)) continue;
+    found.set(c.code, c);
+    usedRows.add(c.row);
+  }
+  return found;
+}
+
+const VALUE_HEADER = /^(so lieu|ket qua|so luong|gia tri|thuc hien|ket qua thuc hien|so lieu bao cao)\b/;
+const UNIT_HEADER = /^(dvt|d v t|don vi tinh|don vi)$/;
+
+/** The column holding the values in a retyped table: its header, else the column right of the names most often filled. */
+function valueColumnOf(sheet: ExcelJS.Worksheet, located: Located[]): number {
+  const firstRow = Math.min(...located.map((l) => l.row));
+  const nameCol = Math.min(...located.map((l) => l.col));
+  for (let r = firstRow - 1; r >= Math.max(1, firstRow - 5); r--) {
+    const row = sheet.getRow(r);
+    for (let c = nameCol + 1; c <= row.cellCount; c++) if (VALUE_HEADER.test(comparableIndicatorName(text(row.getCell(c).value)))) return c;
+  }
+  const unitCols = new Set<number>();
+  for (let r = firstRow - 1; r >= Math.max(1, firstRow - 5); r--) {
+    const row = sheet.getRow(r);
+    for (let c = nameCol + 1; c <= row.cellCount; c++) if (UNIT_HEADER.test(comparableIndicatorName(text(row.getCell(c).value)))) unitCols.add(c);
+  }
+  const filled = new Map<number, number>();
+  for (const l of located) {
+    const row = sheet.getRow(l.row);
+    for (let c = l.col + 1; c <= Math.min(row.cellCount, l.col + 6); c++) {
+      if (unitCols.has(c)) continue;
+      const v = row.getCell(c).value;
+      const numeric = typeof v === 'number' || /^\s*-?\d[\d.,\s]*%?\s*$/.test(text(v));
+      if (numeric) filled.set(c, (filled.get(c) ?? 0) + 1);
+    }
+  }
+  const best = [...filled.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return best ? best[0] : nameCol + 2;
+}
+
+function periodFrom(meta: FormMetadata | null, chosen: string | null): string | null {
+  if (meta?.periodKey) return meta.periodKey;
+  if (!chosen || !meta) return null;
+  return meta.periods.find((p) => fold(p.label).trim() === fold(chosen).trim() || p.key === chosen.trim())?.key ?? null;
+}
+
+/** Reads the values found at `cells` (indicator code → address), and what is missing. */
+function readCells(sheet: ExcelJS.Worksheet, indicators: IndicatorRow[], cells: Map<string, string>): Pick<FormReading, 'values' | 'problems' | 'found'> {
+  const values: Record<string, FormValue> = {};
+  const problems: FormCellProblem[] = [];
+  for (const i of indicators) {
+    const address = cells.get(i.code);
+    if (!address) {
+      values[i.code] = null;
+      problems.push({ cell: null, indicatorCode: i.code, message: `không tìm thấy dòng chỉ tiêu "${i.name}" trong bảng` });
+      continue;
+    }
+    const read = readValue(sheet.getCell(address), i);
+    values[i.code] = read.value;
+    if (read.problem) problems.push({ cell: address, indicatorCode: i.code, message: read.problem });
+  }
+  return { values, problems, found: cells.size };
+}
+
+/** The visible sheet where most indicator names are, with where they are. */
+function bestSheetByNames(wb: ExcelJS.Workbook, indicators: IndicatorRow[]): { sheet: ExcelJS.Worksheet; located: Map<string, Located> } | null {
+  let best: { sheet: ExcelJS.Worksheet; located: Map<string, Located> } | null = null;
+  wb.eachSheet((sheet) => {
+    if (sheet.state !== 'visible') return;
+    const located = locateByNames(sheet, indicators, null);
+    if (located.size > 0 && (!best || located.size > best.located.size)) best = { sheet, located };
+  });
+  return best;
+}
+
+/**
+ * Reads a workbook against a form: by code when its hidden sheet names this form and version,
+ * else by indicator names. Null when the workbook does not look like this form at all (fewer
+ * than a third of its indicators found by name).
+ */
+export function readForm(wb: ExcelJS.Workbook, form: DataForm): FormReading | null {
+  const indicators = indicatorsOf(form);
+  const meta = formMetadata(wb);
+  const ours = meta?.formKey === form.formKey ? meta : null;
+  // A renamed sheet is still ours: the first visible one.
+  const ourSheet = ours ? (wb.getWorksheet(ours.dataSheet) ?? wb.worksheets.find((w) => w.state === 'visible')) : undefined;
+  const unitName = ours && ourSheet ? text(ourSheet.getCell(ours.unitCell).value) || null : null;
+  const chosenPeriod = ours && ourSheet ? text(ourSheet.getCell(ours.periodCell).value) || null : null;
+
+  if (ours && ourSheet && ours.formVersion === form.version) {
+    const valueCol = ourSheet.getColumn(ours.valueColumn).number;
+    const cells = new Map<string, string>();
+    const unplaced: IndicatorRow[] = [];
+    for (const i of indicators) {
+      const row = ours.indicators.find((m) => m.code === i.code)?.row;
+      // The row the file was written with, if it still holds this indicator (rows may have been inserted).
+      if (row && indicatorNameSimilarity(text(ourSheet.getCell(row, 2).value), i.name) >= NAME_THRESHOLD) cells.set(i.code, `${ours.valueColumn}${row}`);
+      else unplaced.push(i);
+    }
+    if (unplaced.length) {
+      for (const [code, l] of locateByNames(ourSheet, unplaced, 2)) cells.set(code, `${columnLetter(valueCol)}${l.row}`);
+    }
+    return { readBy: 'metadata', formVersion: ours.formVersion, meta: ours, ...readCells(ourSheet, indicators, cells), unitName, periodKey: periodFrom(ours, chosenPeriod), byNamesBecause: null };
+  }
+
+  // An old version of our form keeps our layout: names in column B, values where the hidden sheet says.
+  const byLayout = ours && ourSheet ? { sheet: ourSheet, located: locateByNames(ourSheet, indicators, 2) } : null;
+  const best = byLayout && byLayout.located.size > 0 ? byLayout : bestSheetByNames(wb, indicators);
+  if (!best || best.located.size < Math.max(1, Math.ceil(indicators.length / 3))) return null;
+  const valueCol = byLayout === best && ours ? ourSheet!.getColumn(ours.valueColumn).number : valueColumnOf(best.sheet, [...best.located.values()]);
+  const cells = new Map([...best.located].map(([code, l]) => [code, `${columnLetter(valueCol)}${l.row}`]));
+  const because = ours
+    ? `biểu số liệu theo mẫu cũ (phiên bản ${ours.formVersion}, nay là phiên bản ${form.version}) nên được đọc theo tên chỉ tiêu`
+    : meta
+      ? 'biểu số liệu không thuộc biểu mẫu hiện có (có thể biểu đã bị xóa và lập lại) nên được đọc theo tên chỉ tiêu'
+      : 'bảng số liệu không do VănThư tạo (có thể đơn vị đã gõ lại bảng) nên được đọc theo tên chỉ tiêu';
+  return {
+    readBy: 'names',
+    formVersion: ours?.formVersion ?? null,
+    meta: ours,
+    ...readCells(best.sheet, indicators, cells),
+    unitName: unitName ?? labelledValue(best.sheet, /^\s*(ten\s+)?(co quan,?\s*)?don vi( bao cao)?\s*:/),
+    periodKey: periodFrom(ours, chosenPeriod),
+    byNamesBecause: because,
+  };
+}
+
+/** The review reason for a reading ("biểu số liệu có 1 ô cần kiểm tra: D12 «mười» không phải là số"), or null. */
+export function reviewReasonOf(reading: FormReading): string | null {
+  const parts: string[] = [];
+  if (reading.byNamesBecause) parts.push(`${reading.byNamesBecause} — cần đối chiếu số liệu`);
+  const cells = reading.problems;
+  if (cells.length) {
+    const listed = cells.slice(0, 3).map((p) => `${p.cell ?? p.indicatorCode ?? ''}: ${p.message}`);
+    parts.push(`biểu số liệu có ${cells.length} ô cần kiểm tra: ${listed.join('; ')}${cells.length > 3 ? '; …' : ''}`);
+  }
+  return parts.length ? parts.join('; ') : null;
+}

@@ -1,0 +1,151 @@
+import ExcelJS from 'exceljs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempApp } from '../support/temp-app.js';
+import { reportDocx, reportEml } from '../support/report-samples.js';
+import { fillForm, knownValues } from '../support/form-samples.js';
+import type { DataForm } from '../../shared/domain/form.js';
+import type { Dispatch } from '../../shared/domain/dispatch.js';
+
+/** Returned data forms through the import (issue 6): recognised, matched, read, stored with the entry. */
+
+let app: ReturnType<typeof openTempApp>;
+let cv864: Dispatch;
+let form: DataForm;
+let kienLuong: number;
+beforeEach(() => {
+  app = openTempApp();
+  app.loadDemoData();
+  cv864 = app.dispatches.findByReference('864/STTTT-TTBCBC', 2021)[0]!;
+  form = app.forms.get(cv864.id)!;
+  kienLuong = app.units.findByName('UBND huyện Kiên Lương')!.id;
+});
+afterEach(() => app.cleanup());
+
+let seq = 0;
+/** An e-mail with only the filled form attached, from an address that is no unit's, without any reference. */
+async function formEmail(xlsx: Buffer, day: string, from = 'vanthu.kienluong@gmail.com'): Promise<Buffer> {
+  return reportEml({ from, date: `${day}T09:00:00+07:00`, messageId: `<f${++seq}@test>`, attachments: [{ filename: 'Bieu so lieu.xlsx', content: xlsx }] });
+}
+
+/** Kiên Lương's e-mailed report no. `number` (citing 864) with the spreadsheet beside it. */
+function reportWithSheet(number: number, sheet: { filename: string; content: Buffer }): Promise<Buffer> {
+  const report = reportDocx({ number, symbol: 'BC-UBND', place: 'Kiên Lương', date: [12, 11, 2021], title: 'Kết quả tuyên truyền phòng, chống rác thải nhựa năm 2021', year: 2021 });
+  return reportEml({
+    from: 'ubndkienluong@kiengiang.gov.vn',
+    date: '2021-11-12T08:00:00+07:00',
+    messageId: `<bc-${number}@test>`,
+    attachments: [{ filename: `Báo cáo ${number}-BC-UBND.docx`, content: report }, sheet],
+  });
+}
+
+async function importOne(bytes: Buffer, name: string) {
+  const results = await app.imports.importInputs([{ name, bytes }]);
+  expect(results).toHaveLength(1);
+  return results[0]!;
+}
+
+const kienLuongForm = async () => (await app.forms.renderXlsx(cv864.id, kienLuong, '2021')).bytes;
+
+describe('importing a returned data form', () => {
+  it('registers the entry, stores the figures, and matches unit, dispatch and period from the form (sender unknown)', async () => {
+    const values = knownValues(form, 7);
+    const result = await importOne(await formEmail(await fillForm(await kienLuongForm(), values), '2021-11-10'), 'bieu.eml');
+    expect(result).toMatchObject({
+      status: 'registered',
+      reason: null,
+      unit: { id: kienLuong, confidence: 0.9 },
+      // The form's printed reference and its hidden form key agree.
+      dispatch: { id: cv864.id, confidence: 0.97 },
+      period: { key: '2021', confidence: 0.9 },
+    });
+    expect(result.dispatch!.reasons.join(' ')).toContain('biểu số liệu của Công văn số 864/STTTT-TTBCBC');
+    expect(result.unit!.reasons).toEqual(['biểu số liệu được lập cho UBND huyện Kiên Lương']);
+
+    const submission = app.forms.submissionOf(result.entryId!);
+    expect(submission).toEqual({
+      incomingId: result.entryId,
+      dispatchId: cv864.id,
+      unitId: kienLuong,
+      unitName: 'UBND huyện Kiên Lương',
+      periodKey: '2021',
+      receivedDate: '2021-11-10',
+      readBy: 'metadata',
+      formVersion: 1,
+      values,
+      problems: [],
+      superseded: false,
+    });
+    expect(app.forms.submissions(cv864.id, '2021').map((s) => s.incomingId)).toEqual([result.entryId]);
+    expect(app.forms.submissions(cv864.id, '2022')).toEqual([]);
+    // Tracking counts it: the entry is registered and linked.
+    expect(app.tracking.track(cv864.id, '2021-11-20', '2021')[0]!.rows.find((r) => r.unit.id === kienLuong)!.status).toBe('on_time');
+  });
+
+  it('a form e-mailed with the unit\'s report agrees with what the report says', async () => {
+    const eml = await reportWithSheet(15, { filename: 'Bieu-so-lieu.xlsx', content: await fillForm(await kienLuongForm(), knownValues(form, 1)) });
+    const result = await importOne(eml, 'bc.eml');
+    expect(result).toMatchObject({ status: 'registered', attachment: 'Báo cáo 15-BC-UBND.docx', unit: { id: kienLuong }, dispatch: { id: cv864.id, confidence: 0.97 }, period: { key: '2021' } });
+    expect(result.unit!.confidence).toBeGreaterThanOrEqual(0.9);
+    expect(app.forms.submissionOf(result.entryId!)).toMatchObject({ readBy: 'metadata', values: knownValues(form, 1) });
+  });
+
+  it('a bad cell puts the entry in review with the cell named', async () => {
+    const filled = await fillForm(await kienLuongForm(), knownValues(form, 2), { badCell: { code: 'TINBAI', text: 'mười' } });
+    const result = await importOne(filled, 'Kien Luong.xlsx');
+    expect(result.status).toBe('needs_review');
+    expect(result.reason).toMatch(/^Biểu số liệu có 1 ô cần kiểm tra: D\d+: «mười» không phải là số\.$/);
+    const submission = app.forms.submissionOf(result.entryId!)!;
+    expect(submission.problems).toEqual([{ cell: expect.stringMatching(/^D\d+$/), indicatorCode: 'TINBAI', message: '«mười» không phải là số' }]);
+    expect(submission.values.TINBAI).toBeNull();
+    expect(submission.values.PTTH).toBe(knownValues(form, 2).PTTH);
+  });
+
+  it('a retyped table, attached to a report that cites 864, is read by names and goes to review', async () => {
+    const values = knownValues(form, 3);
+    const retyped = await fillForm(await kienLuongForm(), values, { dropMetadata: true, unitName: 'UBND huyện Kiên Lương' });
+    const eml = await reportWithSheet(16, { filename: 'So lieu.xlsx', content: retyped });
+    const result = await importOne(eml, 'retyped.eml');
+    expect(result.status).toBe('needs_review');
+    expect(result.reason).toContain('Bảng số liệu không do VănThư tạo (có thể đơn vị đã gõ lại bảng) nên được đọc theo tên chỉ tiêu — cần đối chiếu số liệu');
+    expect(app.forms.submissionOf(result.entryId!)).toMatchObject({ readBy: 'names', formVersion: null, values, problems: [], unitId: kienLuong, dispatchId: cv864.id });
+  });
+
+  it('a second submission of the same unit and period supersedes the first, keeping both', async () => {
+    const first = await importOne(await formEmail(await fillForm(await kienLuongForm(), knownValues(form, 1)), '2021-11-08'), 'first.eml');
+    const second = await importOne(await formEmail(await fillForm(await kienLuongForm(), knownValues(form, 2)), '2021-11-11'), 'second.eml');
+    // Another unit's form of the same period supersedes nothing.
+    const honDat = app.units.findByName('UBND huyện Hòn Đất')!.id;
+    const other = await importOne(await formEmail(await fillForm((await app.forms.renderXlsx(cv864.id, honDat, '2021')).bytes, knownValues(form, 4)), '2021-11-12'), 'other.eml');
+    const all = app.forms.submissions(cv864.id, '2021');
+    expect(all.map((s) => [s.incomingId, s.superseded])).toEqual([
+      [first.entryId, true],
+      [second.entryId, false],
+      [other.entryId, false],
+    ]);
+    expect(app.forms.submissionOf(first.entryId!)!.superseded).toBe(true);
+    expect(app.forms.submissionOf(second.entryId!)!.values).toEqual(knownValues(form, 2));
+    // A form with figures returned cannot be removed.
+    expect(() => app.forms.remove(cv864.id)).toThrow(/Đã có 3 biểu số liệu do đơn vị gửi về/);
+  });
+
+  it('a blank form names its unit and period by what the unit chose in the drop-downs', async () => {
+    const blank = (await app.forms.renderXlsx(cv864.id, null, null)).bytes;
+    const result = await importOne(await fillForm(blank, knownValues(form, 5), { unitName: 'UBND huyện Hòn Đất', periodLabel: 'Năm 2021' }), 'bieu.xlsx');
+    expect(result).toMatchObject({ status: 'registered', unit: { name: 'UBND huyện Hòn Đất', confidence: 0.85 }, period: { key: '2021', confidence: 0.85 } });
+  });
+
+  it('when the sender and the form name different units, a person decides', async () => {
+    const honDatForm = (await app.forms.renderXlsx(cv864.id, app.units.findByName('UBND huyện Hòn Đất')!.id, '2021')).bytes;
+    const result = await importOne(await formEmail(await fillForm(honDatForm, knownValues(form, 1)), '2021-11-10', 'ubndkienluong@kiengiang.gov.vn'), 'mixed.eml');
+    expect(result.status).toBe('needs_review');
+    expect(result.unit).toMatchObject({ id: kienLuong, confidence: 0.5 });
+    expect(result.unit!.reasons.at(-1)).toBe('nhưng biểu số liệu được lập cho UBND huyện Hòn Đất, không phải UBND huyện Kiên Lương');
+  });
+
+  it('a spreadsheet that is not a form adds no figures', async () => {
+    const wb = new ExcelJS.Workbook();
+    wb.addWorksheet('DS').addRow(['Họ tên', 'Chức vụ']);
+    const result = await importOne(await formEmail(Buffer.from(await wb.xlsx.writeBuffer()), '2021-11-10'), 'list.eml');
+    expect(app.forms.submissionOf(result.entryId!)).toBeNull();
+  });
+});

@@ -1,0 +1,257 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openTempApp } from '../support/temp-app.js';
+import { fillForm, knownValues } from '../support/form-samples.js';
+import { DATA_SHEET, META_SHEET } from '../../main/forms/form-xlsx.js';
+import { loadWorkbook, parseTypedNumber, readForm, reviewReasonOf, indicatorNameSimilarity } from '../../main/forms/read-form-xlsx.js';
+import type { DataForm } from '../../shared/domain/form.js';
+import type { Dispatch } from '../../shared/domain/dispatch.js';
+
+let app: ReturnType<typeof openTempApp>;
+let cv864: Dispatch;
+let form: DataForm;
+let kienLuong: number;
+beforeAll(() => {
+  app = openTempApp();
+  app.loadDemoData();
+  cv864 = app.dispatches.findByReference('864/STTTT-TTBCBC', 2021)[0]!;
+  form = app.forms.get(cv864.id)!;
+  kienLuong = app.units.findByName('UBND huyện Kiên Lương')!.id;
+});
+afterAll(() => app.cleanup());
+
+async function workbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const wb = await loadWorkbook(bytes);
+  if (!wb) throw new Error('unreadable workbook');
+  return wb;
+}
+
+const rowOf = (wb: ExcelJS.Workbook, code: string): number => {
+  const meta = wb.getWorksheet(META_SHEET)!;
+  for (let r = 1; r <= meta.rowCount; r++) if (meta.getCell(r, 1).value === code) return Number(meta.getCell(r, 2).value);
+  throw new Error(`no row for ${code}`);
+};
+
+describe('the .xlsx form a unit fills in', () => {
+  it('the demo dispatch 864 carries the sample form, grouped I–III, with 10–14 indicators', () => {
+    expect(form.version).toBe(1);
+    expect(form.rows.filter((r) => r.kind === 'group').map((r) => (r.kind === 'group' ? r.label.split(' ')[0] : ''))).toEqual(['I.', 'II.', 'III.']);
+    const indicators = form.rows.filter((r) => r.kind === 'indicator');
+    expect(indicators.length).toBeGreaterThanOrEqual(10);
+    expect(indicators.length).toBeLessThanOrEqual(14);
+    expect(new Set(indicators.map((r) => (r.kind === 'indicator' ? r.valueKind : '')))).toEqual(new Set(['integer', 'percent', 'boolean', 'text']));
+  });
+
+  it('is protected with only the value and note cells unlocked, validations on values, and a veryHidden metadata sheet', async () => {
+    const { fileName, bytes } = await app.forms.renderXlsx(cv864.id, kienLuong, '2021');
+    expect(fileName).toBe('Bieu-so-lieu_864-STTTT-TTBCBC_2021_UBND-huyen-Kien-Luong.xlsx');
+    const wb = await workbook(bytes);
+    const sheet = wb.getWorksheet(DATA_SHEET)!;
+    expect(wb.getWorksheet(META_SHEET)!.state).toBe('veryHidden');
+    expect(sheet.state).toBe('visible');
+    // exceljs reads the protection back as written: a protected sheet with no password hash.
+    expect((sheet as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection).toMatchObject({ sheet: true });
+    expect((sheet as unknown as { sheetProtection: Record<string, unknown> }).sheetProtection.hashValue).toBeUndefined();
+
+    expect(sheet.getCell('A2').value).toBe('(Kèm theo Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin và Truyền thông)');
+    expect(sheet.getCell('C4').value).toBe('UBND huyện Kiên Lương');
+    expect(sheet.getCell('C4').protection?.locked).not.toBe(false);
+    expect(sheet.getCell('C5').value).toBe('Năm 2021');
+    expect(sheet.getRow(7).values).toEqual([undefined, 'STT', 'Chỉ tiêu', 'ĐVT', 'Số liệu', 'Ghi chú']);
+    expect(sheet.getCell('A1').font.name).toBe('Times New Roman');
+    expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+
+    const integerRow = rowOf(wb, 'TINBAI');
+    expect(sheet.getCell(`D${integerRow}`).protection).toMatchObject({ locked: false });
+    expect(sheet.getCell(`E${integerRow}`).protection).toMatchObject({ locked: false });
+    expect(sheet.getCell(`B${integerRow}`).protection?.locked).not.toBe(false);
+    expect(sheet.getCell(`B${integerRow}`).value).toBe('Số tin, bài tuyên truyền trên báo chí, trang thông tin điện tử (*)');
+    expect(sheet.getCell(`D${integerRow}`).dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+    expect(sheet.getCell(`D${rowOf(wb, 'TYLE')}`).dataValidation).toMatchObject({ type: 'decimal', operator: 'between', formulae: [0, 100] });
+    expect(sheet.getCell(`D${rowOf(wb, 'KH')}`).dataValidation).toMatchObject({ type: 'list', formulae: ['"Có,Không"'] });
+    expect(sheet.getCell(`D${rowOf(wb, 'KHOKHAN')}`).dataValidation).toBeUndefined();
+    // Group rows are bold and locked.
+    const group = sheet.getCell(`A${integerRow - 1}`);
+    expect(group.value).toBe('II. Kết quả tuyên truyền');
+    expect(group.font.bold).toBe(true);
+
+    const meta = wb.getWorksheet(META_SHEET)!;
+    const pairs = Object.fromEntries(Array.from({ length: 10 }, (_, i) => [meta.getCell(i + 2, 1).value, meta.getCell(i + 2, 2).value]));
+    expect(pairs).toMatchObject({ formKey: form.formKey, formVersion: 1, dispatchId: cv864.id, unitId: kienLuong, periodKey: '2021' });
+  });
+
+  it('a blank form offers the expected units and the periods in drop-downs and leaves them unlocked', async () => {
+    const { fileName, bytes } = await app.forms.renderXlsx(cv864.id, null, null);
+    expect(fileName).toBe('Bieu-so-lieu_864-STTTT-TTBCBC_Mau-trong.xlsx');
+    const wb = await workbook(bytes);
+    const sheet = wb.getWorksheet(DATA_SHEET)!;
+    expect(sheet.getCell('C4').protection).toMatchObject({ locked: false });
+    expect(sheet.getCell('C4').dataValidation).toMatchObject({ type: 'list', formulae: ['DS_DonVi'] });
+    expect(sheet.getCell('C5').dataValidation).toMatchObject({ type: 'list', formulae: ['DS_KyBaoCao'] });
+    const units = wb.definedNames.getRanges('DS_DonVi').ranges;
+    expect(units).toEqual([`${META_SHEET}!$H$1:$H$${cv864.expectedUnitIds.length}`]);
+    expect(wb.getWorksheet(META_SHEET)!.getCell('H1').value).toBe(app.units.get(cv864.expectedUnitIds[0]!).name);
+  });
+
+  it('refuses an unknown period and a dispatch without a form, in Vietnamese', async () => {
+    await expect(app.forms.renderXlsx(cv864.id, null, '2030')).rejects.toThrow(/không có kỳ báo cáo "2030"/);
+    const other = app.dispatches.createDraft({ subject: 'thử', recipients: [], body: [] } as never);
+    await expect(app.forms.renderXlsx(other.id, null, null)).rejects.toThrow(/chưa có biểu số liệu/);
+  });
+});
+
+describe('reading a returned form', () => {
+  it('round trip: the values typed into the generated file come back exactly, by code', async () => {
+    const { bytes } = await app.forms.renderXlsx(cv864.id, kienLuong, '2021');
+    const values = knownValues(form, 3);
+    const reading = readForm(await workbook(await fillForm(bytes, values)), form)!;
+    expect(reading.readBy).toBe('metadata');
+    expect(reading.values).toEqual(values);
+    expect(reading.problems).toEqual([]);
+    expect(reading.meta).toMatchObject({ unitId: kienLuong, periodKey: '2021' });
+    expect(reading.periodKey).toBe('2021');
+    expect(reading.unitName).toBe('UBND huyện Kiên Lương');
+    expect(reviewReasonOf(reading)).toBeNull();
+  });
+
+  it('a blank form tells the unit and the period chosen in its drop-downs', async () => {
+    const { bytes } = await app.forms.renderXlsx(cv864.id, null, null);
+    const filled = await fillForm(bytes, knownValues(form, 1), { unitName: 'UBND huyện Hòn Đất', periodLabel: 'Năm 2022' });
+    const reading = readForm(await workbook(filled), form)!;
+    expect(reading).toMatchObject({ readBy: 'metadata', unitName: 'UBND huyện Hòn Đất', periodKey: '2022' });
+  });
+
+  it('finds a row again by its name when the unit inserted rows above it', async () => {
+    const { bytes } = await app.forms.renderXlsx(cv864.id, kienLuong, '2021');
+    const wb = await workbook(await fillForm(bytes, knownValues(form, 2)));
+    wb.getWorksheet(DATA_SHEET)!.spliceRows(9, 0, ['', 'Dòng đơn vị tự thêm', '', 999]);
+    const reading = readForm(await workbook(Buffer.from(await wb.xlsx.writeBuffer())), form)!;
+    expect(reading.readBy).toBe('metadata');
+    expect(reading.values).toEqual(knownValues(form, 2));
+  });
+
+  it('a retyped table without metadata is read by names (numbered "1.", other columns) and flagged for review', async () => {
+    const { bytes } = await app.forms.renderXlsx(cv864.id, kienLuong, '2021');
+    const values = knownValues(form, 5);
+    const reading = readForm(await workbook(await fillForm(bytes, values, { dropMetadata: true, unitName: 'UBND huyện Kiên Lương' })), form)!;
+    expect(reading.readBy).toBe('names');
+    expect(reading.meta).toBeNull();
+    expect(reading.values).toEqual(values);
+    expect(reading.unitName).toBe('UBND huyện Kiên Lương');
+    expect(reviewReasonOf(reading)).toMatch(/^bảng số liệu không do VănThư tạo .* đọc theo tên chỉ tiêu/);
+    // Its problems point at the retyped sheet's own cells (values in column E there).
+    const bad = readForm(await workbook(await fillForm(bytes, values, { dropMetadata: true, badCell: { code: 'BUOI', text: 'mười' } })), form)!;
+    expect(bad.problems).toEqual([{ cell: expect.stringMatching(/^E\d+$/), indicatorCode: 'BUOI', message: '«mười» không phải là số' }]);
+  });
+
+  it('a file of an older version of the form is read by names and flagged', async () => {
+    const { bytes } = await app.forms.renderXlsx(cv864.id, kienLuong, '2021');
+    const values = knownValues(form, 4);
+    const filled = await fillForm(bytes, values);
+    // The clerk then adds an indicator: version 2; the old file has no row for it.
+    const input = app.forms.sample();
+    const v2 = app.forms.save(cv864.id, { ...input, rows: [...input.rows, { kind: 'indicator', code: 'MOI', name: 'Số cuộc thi tìm hiểu', unit: 'cuộc', valueKind: 'integer', aggregation: 'sum', required: false }] });
+    try {
+      expect(v2.version).toBe(2);
+      const reading = readForm(await workbook(filled), v2)!;
+      expect(reading.readBy).toBe('names');
+      expect(reading.formVersion).toBe(1);
+      expect(reading.values).toEqual({ ...values, MOI: null });
+      expect(reading.problems).toEqual([{ cell: null, indicatorCode: 'MOI', message: 'không tìm thấy dòng chỉ tiêu "Số cuộc thi tìm hiểu" trong bảng' }]);
+      expect(reviewReasonOf(reading)).toMatch(/mẫu cũ \(phiên bản 1, nay là phiên bản 2\)/);
+    } finally {
+      // Back to the sample's rows: a change again, so version 3, not 1.
+      form = app.forms.save(cv864.id, input);
+      expect(form.version).toBe(3);
+    }
+  });
+
+  it('flags bad cells with their address and a Vietnamese message', async () => {
+    const { bytes } = await app.forms.renderXlsx(cv864.id, kienLuong, '2021');
+    const wb = await workbook(await fillForm(bytes, knownValues(form, 0)));
+    const sheet = wb.getWorksheet(DATA_SHEET)!;
+    const cell = (code: string) => sheet.getCell(`D${rowOf(wb, code)}`);
+    cell('TINBAI').value = 'mười';
+    cell('PTTH').value = -3;
+    cell('BUOI').value = null; // required
+    cell('KH').value = 'Đang xây dựng';
+    cell('NGUOI').value = '1.234'; // Vietnamese thousands: fine for a whole number
+    cell('PANO').value = '12 cái'; // its own unit of measure
+    cell('TOROI').value = 12.5;
+    cell('TYLE').value = 130;
+    const reading = readForm(await workbook(Buffer.from(await wb.xlsx.writeBuffer())), form)!;
+    const at = (code: string) => `D${rowOf(wb, code)}`;
+    expect(reading.problems).toEqual([
+      { cell: at('KH'), indicatorCode: 'KH', message: '«Đang xây dựng»: không rõ là Có hay Không' },
+      { cell: at('TINBAI'), indicatorCode: 'TINBAI', message: '«mười» không phải là số' },
+      { cell: at('PTTH'), indicatorCode: 'PTTH', message: '-3 là số âm — số liệu không được âm' },
+      { cell: at('BUOI'), indicatorCode: 'BUOI', message: 'chưa nhập số liệu (chỉ tiêu bắt buộc)' },
+      { cell: at('TOROI'), indicatorCode: 'TOROI', message: '12,5 không phải là số nguyên' },
+      { cell: at('TYLE'), indicatorCode: 'TYLE', message: 'tỷ lệ 130% vượt quá 100%' },
+    ]);
+    expect(reading.values).toMatchObject({ TINBAI: null, PTTH: null, TYLE: null, BUOI: null, KH: null, NGUOI: 1234, PANO: 12, TOROI: null });
+    expect(reviewReasonOf(reading)).toBe(`biểu số liệu có 6 ô cần kiểm tra: ${at('KH')}: «Đang xây dựng»: không rõ là Có hay Không; ${at('TINBAI')}: «mười» không phải là số; ${at('PTTH')}: -3 là số âm — số liệu không được âm; …`);
+  });
+
+  it('a percentage typed with "%" (stored by Excel as 0.855 shown as 85,5%) or as text reads as 85.5', async () => {
+    const { bytes } = await app.forms.renderXlsx(cv864.id, kienLuong, '2021');
+    for (const [value, numFmt] of [[0.855, '0.0%'], ['85,5%', undefined]] as const) {
+      const wb = await workbook(await fillForm(bytes, knownValues(form, 0)));
+      const cell = wb.getWorksheet(DATA_SHEET)!.getCell(`D${rowOf(wb, 'TYLE')}`);
+      cell.value = value;
+      if (numFmt) cell.numFmt = numFmt;
+      const reading = readForm(await workbook(Buffer.from(await wb.xlsx.writeBuffer())), form)!;
+      expect(reading.values.TYLE).toBe(85.5);
+      expect(reading.problems).toEqual([]);
+    }
+  });
+
+  it('a workbook that is not this form is not read as one, quickly even when large', async () => {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Sheet1');
+    sheet.addRow(['Họ tên', 'Chức vụ']);
+    for (let r = 0; r < 3000; r++) sheet.addRow(Array.from({ length: 10 }, (_, c) => `Số liệu tuyên truyền của cán bộ thứ ${r}, mục ${c}, năm 2021`));
+    const loaded = await workbook(Buffer.from(await wb.xlsx.writeBuffer()));
+    const started = performance.now();
+    expect(readForm(loaded, form)).toBeNull();
+    expect(performance.now() - started).toBeLessThan(1500);
+  });
+});
+
+describe('numbers typed as text', () => {
+  it.each([
+    ['1.234', 'integer', 1234, false],
+    ['1.234.567', 'integer', 1234567, false],
+    ['12,5', 'decimal', 12.5, false],
+    ['1.234,5', 'decimal', 1234.5, false],
+    ['1,234.5', 'decimal', 1234.5, false],
+    ['1 234', 'integer', 1234, false],
+    ['1,234', 'integer', 1234, true],
+    ['1.234', 'decimal', 1234, true],
+    ['1,234', 'decimal', 1.234, true],
+    ['12.5', 'decimal', 12.5, false],
+    ['99,500', 'percent', 99.5, true],
+    ['-4', 'integer', -4, false],
+  ] as const)('%s as %s → %s (guess: %s)', (raw, kind, n, guess) => {
+    const parsed = parseTypedNumber(raw, kind)!;
+    expect(parsed.n).toBe(n);
+    expect(parsed.guess !== null).toBe(guess);
+  });
+
+  it('says what it guessed', () => {
+    expect(parseTypedNumber('1,234', 'integer')!.guess).toBe('«1,234» được hiểu là 1234 (dấu "," phân cách hàng nghìn) — hãy kiểm tra');
+  });
+
+  it.each(['mười', '1..2', '1.23.4', '12a', ''])('%s is not a number', (raw) => {
+    expect(parseTypedNumber(raw, 'integer')).toBeNull();
+  });
+});
+
+describe('indicator names', () => {
+  it('ignore numbering, case, marks, punctuation and small typing differences', () => {
+    expect(indicatorNameSimilarity('1. Số buổi tuyên truyền, tập huấn, hội nghị', 'Số buổi tuyên truyền, tập huấn, hội nghị')).toBe(1);
+    expect(indicatorNameSimilarity('II.3 - SO BUOI TUYEN TRUYEN TAP HUAN HOI NGHI (*)', 'Số buổi tuyên truyền, tập huấn, hội nghị')).toBe(1);
+    expect(indicatorNameSimilarity('Số buổi tuyên truyền, tập huấn, hộ nghị', 'Số buổi tuyên truyền, tập huấn, hội nghị')).toBeGreaterThan(0.9);
+    expect(indicatorNameSimilarity('Số lượt người tham dự', 'Số buổi tuyên truyền, tập huấn, hội nghị')).toBeLessThan(0.8);
+  });
+});
