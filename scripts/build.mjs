@@ -9,7 +9,9 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const out = (p) => path.join(root, 'dist', p);
+// VANTHU_BUILD_DIR: another folder than dist/, inside the project so that packages resolve (the crash test builds its own CLI).
+const outDir = process.env.VANTHU_BUILD_DIR ? path.resolve(process.env.VANTHU_BUILD_DIR) : path.join(root, 'dist');
+const out = (p) => path.join(outDir, p);
 const only = process.argv.slice(2);
 const wants = (part) => only.length === 0 || only.includes(part);
 

@@ -205,7 +205,8 @@ function figuresTable(result: ConsolidationResult): BodyTable {
   for (const row of result.consolidation.rows) {
     if (row.kind === 'group') {
       const [number, label] = splitNumbering(row.label);
-      rows.push([{ text: number ?? '', align: 'center' }, { text: label.toLocaleUpperCase('vi') }, { text: '' }, { text: '' }, { text: '' }]);
+      // Group rows are bold, as in the form the units filled in.
+      rows.push([{ text: number ?? '', align: 'center', bold: true }, { text: label.toLocaleUpperCase('vi'), bold: true }, { text: '' }, { text: '' }, { text: '' }]);
       n = 0;
       continue;
     }

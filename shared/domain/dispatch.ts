@@ -17,7 +17,7 @@ export const BodyTable = z.object({
   /** Leading header rows: bold, centred, repeated on every page. */
   headerRows: z.number().int().min(0).max(5),
   rows: z
-    .array(z.array(z.object({ text: z.string().max(5_000), align: z.enum(['left', 'center', 'right']).optional() })).max(30))
+    .array(z.array(z.object({ text: z.string().max(5_000), align: z.enum(['left', 'center', 'right']).optional(), bold: z.boolean().optional() })).max(30))
     .max(2_000),
 });
 export type BodyTable = z.infer<typeof BodyTable>;

@@ -11,7 +11,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
 import { emlBytes, pdfBytes } from './intake-samples.js';
 import { reportDocx } from './report-samples.js';
 import { seededRandom } from './scan-samples.js';
@@ -31,24 +30,16 @@ export interface Cli {
 }
 
 /**
- * The CLI bundled from the current sources exactly as scripts/build.mjs bundles dist/cli (a
- * dist/cli left from an older build could lack the kill points), into a private folder under
- * dist/ so that its packages resolve from the project's node_modules.
+ * The CLI built from the current sources by scripts/build.mjs (a dist/cli left from an older
+ * build could lack the kill points, and rebuilding dist/cli could pull it from under another
+ * run), into a private folder under dist/ so that its packages resolve from node_modules.
  */
-export async function buildCli(): Promise<Cli> {
+export function buildCli(): Cli {
+  fs.mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
   const dir = fs.mkdtempSync(path.join(ROOT, 'dist', 'crash-cli-'));
-  const entry = path.join(dir, 'vanthu.mjs');
-  await build({
-    entryPoints: [path.join(ROOT, 'main/cli/index.ts')],
-    outfile: entry,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'warning',
-    absWorkingDir: ROOT,
-  });
+  const built = spawnSync(process.execPath, [path.join(ROOT, 'scripts/build.mjs'), 'cli'], { encoding: 'utf8', env: { ...process.env, VANTHU_BUILD_DIR: dir } });
+  if (built.status !== 0) throw new Error(`Không dựng được CLI: ${built.stderr}`);
+  const entry = path.join(dir, 'cli', 'vanthu.mjs');
   const argv = (dataDir: string, args: string[]) => [entry, '--data', dataDir, '--json', ...args];
   return {
     run(dataDir, args, env = {}) {
@@ -257,7 +248,7 @@ export async function runCrashCampaign(options: { files: number; kills: number; 
   const log = options.log ?? (() => {});
   const started = performance.now();
   const work = tempDir('crash');
-  const cli = await buildCli();
+  const cli = buildCli();
   try {
     const corpus = await writeCorpus(path.join(work, 'Văn bản đến'), options.files);
     const importArgs = ['import', corpus.dir];

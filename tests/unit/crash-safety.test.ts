@@ -30,7 +30,7 @@ let reference: FolderState;
 /** The folders of the chosen points, with the sample data. */
 const folders = ['after-store', 'mid-register', 'mid-number'];
 beforeAll(async () => {
-  cli = await buildCli();
+  cli = buildCli();
   work = tempDir('điểm tắt');
   corpus = await writeCorpus(path.join(work, 'Văn bản đến'), 12);
   const dir = path.join(work, 'tham chiếu');

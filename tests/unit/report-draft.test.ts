@@ -91,6 +91,9 @@ describe('the report draft (Báo cáo tổng hợp)', () => {
     expect(row('Đã ban hành kế hoạch')).toEqual(['1', 'Đã ban hành kế hoạch triển khai Kế hoạch số 136/KH-UBND', '', '2 đơn vị', '3']);
     expect(row('Tỷ lệ')?.[3]).toBe('80,17');
     expect(row('CÔNG TÁC CHỈ ĐẠO')).toEqual(['I', 'CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI', '', '', '']);
+    const groupRow = table?.rows.find((r) => r[1]?.text === 'CÔNG TÁC CHỈ ĐẠO, TRIỂN KHAI');
+    expect(groupRow?.slice(0, 2).map((c) => c.bold)).toEqual([true, true]);
+    expect(table?.rows.find((r) => r[1]?.text === 'Số lượt người tham dự')?.[1]?.bold).toBeUndefined();
     expect(paragraphs.find((p) => p.startsWith('Các số liệu sau không hợp lệ'))).toBe(
       'Các số liệu sau không hợp lệ nên chưa được tổng hợp: UBND huyện Kiên Lương - Số tin, bài tuyên truyền trên báo chí, trang thông tin điện tử (Ô D7: «mười» không phải là số).',
     );

@@ -1,5 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import type { ApiOutput } from '../../../shared/api';
+import type { Page } from '../../../shared/domain/paging';
 import { api } from '../api/client';
 import { errorMessage } from '../api/error-message';
 import { useAppState } from '../app/app-context';
@@ -7,38 +8,46 @@ import { useToast } from '../app/toasts';
 import { downloadFile } from './download-file';
 import { ExportIcon, PrintIcon } from './icons';
 import { Notice } from './Notice';
+import { usePagedRows } from './use-paged-rows';
 import { YearSelect } from './YearSelect';
 
 type RegisterKind = 'outgoing' | 'incoming';
-type RegisterRows<K extends RegisterKind> = ApiOutput<`register.${K}`>;
+type RegisterRow<K extends RegisterKind> = ApiOutput<`register.${K}`>['items'][number];
 
-function loadRegister<K extends RegisterKind>(kind: K, year: number): Promise<RegisterRows<K>> {
-  return (kind === 'outgoing' ? api.call('register.outgoing', { year }) : api.call('register.incoming', { year })) as Promise<RegisterRows<K>>;
+function loadRegister<K extends RegisterKind>(kind: K, year: number, offset: number, limit: number | null): Promise<Page<RegisterRow<K>>> {
+  return (kind === 'outgoing' ? api.call('register.outgoing', { year, offset, limit }) : api.call('register.incoming', { year, offset, limit })) as Promise<
+    Page<RegisterRow<K>>
+  >;
 }
 
-/** The rows of a register for a year, loaded again when `version` changes; and its Excel export. */
+/**
+ * The rows of a register for a year, a page at a time as the table scrolls, loaded again when
+ * `version` changes; its Excel export; and printing, which first loads every row of the year so
+ * that the printed book is whole.
+ */
 export function useRegister<K extends RegisterKind>(kind: K, year: number, version: number) {
   const showToast = useToast();
-  const [rows, setRows] = useState<RegisterRows<K> | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { rows, error, request, loadAll } = usePagedRows((offset, limit) => loadRegister(kind, year, offset, limit), `${kind}/${year}/${version}`);
   const [exporting, setExporting] = useState(false);
+  const [printing, setPrinting] = useState(false);
 
+  // Every row is drawn now: print, and go back to drawing the rows in view when the dialog closes.
   useEffect(() => {
-    let stale = false;
-    loadRegister(kind, year).then(
-      (result) => {
-        if (stale) return;
-        setRows(result);
-        setError(null);
-      },
-      (e: unknown) => {
-        if (!stale) setError(errorMessage(e));
-      },
-    );
-    return () => {
-      stale = true;
-    };
-  }, [kind, year, version]);
+    if (!printing) return;
+    const done = (): void => setPrinting(false);
+    window.addEventListener('afterprint', done);
+    window.print();
+    return () => window.removeEventListener('afterprint', done);
+  }, [printing]);
+
+  const print = async (): Promise<void> => {
+    try {
+      await loadAll();
+      setPrinting(true);
+    } catch (e) {
+      showToast({ tone: 'error', message: errorMessage(e) });
+    }
+  };
 
   const exportXlsx = async (): Promise<void> => {
     setExporting(true);
@@ -53,7 +62,7 @@ export function useRegister<K extends RegisterKind>(kind: K, year: number, versi
     }
   };
 
-  return { rows, error, exporting, exportXlsx };
+  return { rows, error, request, exporting, exportXlsx, printing, print: () => void print() };
 }
 
 interface RegisterPageLayoutProps {
@@ -68,6 +77,8 @@ interface RegisterPageLayoutProps {
   toolbarStart?: ReactNode;
   exporting: boolean;
   onExport(): void;
+  /** Prints the whole year (useRegister's `print`). */
+  onPrint(): void;
   error: string | null;
   loading: boolean;
   /** The sentence shown when the year has no entries; `children` (the table) otherwise. */
@@ -88,6 +99,7 @@ export function RegisterPageLayout({
   toolbarStart,
   exporting,
   onExport,
+  onPrint,
   error,
   loading,
   empty,
@@ -109,7 +121,7 @@ export function RegisterPageLayout({
             <ExportIcon />
             Xuất Excel
           </button>
-          <button type="button" className="button" title="In sổ khổ A4 ngang (Ctrl+P)" onClick={() => window.print()}>
+          <button type="button" className="button" title="In sổ khổ A4 ngang (Ctrl+P)" onClick={onPrint}>
             <PrintIcon />
             In
           </button>

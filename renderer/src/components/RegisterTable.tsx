@@ -1,5 +1,6 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { rowKeyboardHandler } from './use-row-keyboard';
+import { useVirtualRows } from './use-virtual-rows';
 
 /** One of the decree's register columns (nd30 §5); its number "(1) … (10)" is its place in the list. */
 export interface RegisterColumn<Row> {
@@ -20,7 +21,12 @@ interface RegisterTableProps<Row> {
   testId: string;
   rowTestId: string;
   columns: readonly RegisterColumn<Row>[];
-  rows: readonly Row[];
+  /** Every row of the register, `undefined` where its page has not arrived yet (use-paged-rows). */
+  rows: readonly (Row | undefined)[];
+  /** Asks for the rows [start, end) when they come into view. */
+  onRowsNeeded(start: number, end: number): void;
+  /** Draw every row, not only those in view: for printing the whole register. */
+  drawAll?: boolean;
   rowId(row: Row): number;
   /** The data attribute that carries the row's id, e.g. "data-dispatch-id". */
   rowIdAttribute: `data-${string}`;
@@ -34,7 +40,14 @@ interface RegisterTableProps<Row> {
   onOpen(row: Row): void;
 }
 
-/** A register book as the decree prints it: the named columns, their numbers under them, one row per entry; arrows and Enter move and open. */
+/** A row's height before it is drawn and measured (one line of text). */
+const ROW_ESTIMATE = 34;
+
+/**
+ * A register book as the decree prints it: the named columns, their numbers under them, one row per
+ * entry; arrows, Page Up/Down, Home/End and Enter move and open. Only the rows in view are drawn,
+ * and their pages are loaded as they come into view.
+ */
 export function RegisterTable<Row>({
   label,
   className,
@@ -42,6 +55,8 @@ export function RegisterTable<Row>({
   rowTestId,
   columns,
   rows,
+  onRowsNeeded,
+  drawAll = false,
   rowId,
   rowIdAttribute,
   rowTitle,
@@ -52,23 +67,42 @@ export function RegisterTable<Row>({
   onOpen,
 }: RegisterTableProps<Row>) {
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const selectedIndex = rows.findIndex((r) => rowId(r) === selectedId);
-  const first = rows[0];
-  const focusableId = selectedIndex >= 0 ? selectedId : first === undefined ? null : rowId(first);
+  const { start, end, padTop, padBottom, scrollToIndex } = useVirtualRows(bodyRef, rows.length, ROW_ESTIMATE, !drawAll);
+  // A keyboard move to a row not drawn (or not loaded) yet: focused once it is there.
+  const pendingIndex = useRef<number | null>(null);
+
+  useEffect(() => onRowsNeeded(start, end), [onRowsNeeded, start, end]);
+
+  useEffect(() => {
+    const index = pendingIndex.current;
+    const row = index === null ? undefined : rows[index];
+    if (row === undefined) return;
+    const element = bodyRef.current?.querySelector<HTMLElement>(`[${rowIdAttribute}="${rowId(row)}"]`);
+    if (!element) return;
+    pendingIndex.current = null;
+    if (rowId(row) !== selectedId) onSelect(rowId(row));
+    element.focus({ preventScroll: true });
+  });
+
+  const selectedIndex = rows.findIndex((r) => r !== undefined && rowId(r) === selectedId);
+  const firstDrawn = rows.slice(start, end).find((r) => r !== undefined);
+  const focusableId = selectedIndex >= start && selectedIndex < end ? selectedId : firstDrawn === undefined ? null : rowId(firstDrawn);
 
   const moveTo = (index: number): void => {
+    pendingIndex.current = index;
+    scrollToIndex(index);
+    onRowsNeeded(index, index + 1);
     const row = rows[index];
-    if (row === undefined) return;
-    onSelect(rowId(row));
-    bodyRef.current?.querySelector<HTMLElement>(`[${rowIdAttribute}="${rowId(row)}"]`)?.focus();
+    if (row !== undefined) onSelect(rowId(row));
   };
   const onKeyDown = rowKeyboardHandler(rows.length, selectedIndex, moveTo, () => {
     const row = rows[selectedIndex];
     if (row !== undefined) onOpen(row);
   });
+  const columnCount = columns.length + (actions ? 1 : 0);
 
   return (
-    <table className={`data-table register-table${className ? ` ${className}` : ''}`} role="grid" aria-readonly="true" aria-label={label} data-testid={testId}>
+    <table className={`data-table register-table${className ? ` ${className}` : ''}`} role="grid" aria-readonly="true" aria-label={label} aria-rowcount={rows.length + 1} data-testid={testId}>
       <thead>
         <tr>
           {columns.map((c) => (
@@ -90,14 +124,25 @@ export function RegisterTable<Row>({
         </tr>
       </thead>
       <tbody ref={bodyRef} onKeyDown={onKeyDown}>
-        {rows.map((row) => {
+        {padTop > 0 && <tr className="virtual-gap" aria-hidden="true" style={{ height: padTop }} />}
+        {rows.slice(start, end).map((row, offset) => {
+          const index = start + offset;
+          if (row === undefined) {
+            return (
+              <tr key={`loading-${index}`} className="register-row-loading" data-index={index} aria-busy="true">
+                <td colSpan={columnCount}>Đang tải…</td>
+              </tr>
+            );
+          }
           const id = rowId(row);
           return (
             <tr
               key={id}
               className={`register-row${isStruck?.(row) ? ' register-row-voided' : ''}`}
               data-testid={rowTestId}
+              data-index={index}
               {...{ [rowIdAttribute]: id }}
+              aria-rowindex={index + 2}
               tabIndex={id === focusableId ? 0 : -1}
               aria-selected={id === selectedId}
               title={rowTitle(row)}
@@ -116,6 +161,7 @@ export function RegisterTable<Row>({
             </tr>
           );
         })}
+        {padBottom > 0 && <tr className="virtual-gap" aria-hidden="true" style={{ height: padBottom }} />}
       </tbody>
     </table>
   );

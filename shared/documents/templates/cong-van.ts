@@ -70,7 +70,9 @@ function tableBlock(table: NonNullable<BodyParagraph['table']>): TableBlock {
     kind: 'table',
     columnWeights: table.columnWeights,
     headerRows: table.headerRows,
-    rows: table.rows.map((cells) => cells.map((cell) => ({ runs: cell.text ? [{ text: cell.text }] : [], ...(cell.align ? { align: cell.align } : {}) }))),
+    rows: table.rows.map((cells) =>
+      cells.map((cell) => ({ runs: cell.text ? [{ text: cell.text, ...(cell.bold ? { bold: true } : {}) }] : [], ...(cell.align ? { align: cell.align } : {}) })),
+    ),
   };
 }
 

@@ -1,0 +1,25 @@
+import { chromium } from '@playwright/test';
+const url = process.argv[2];
+const base = url.replace(/\/\?token=.*/, '/');
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh', acceptDownloads: true });
+const page = await context.newPage();
+page.on('console', (m) => { if (m.type() === 'error') console.log('console:', m.text()); });
+await page.goto(url);
+await page.waitForTimeout(1500);
+await page.goto(base + '#/sao-luu');
+await page.waitForTimeout(1000);
+const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Sao lưu ngay' }).click()]);
+await page.waitForTimeout(25000); // the automatic backup at start (20 s after start)
+await page.reload();
+await page.waitForTimeout(1500);
+await page.screenshot({ path: '/tmp/vt8-backup.png' });
+await page.getByLabel('Đường dẫn thư mục').fill('/tmp/vt8-khac/SaoLuu');
+await page.getByRole('button', { name: 'Kiểm tra thư mục' }).click();
+await page.waitForTimeout(500);
+await page.locator('.backup-aside').screenshot({ path: '/tmp/vt8-folder.png' });
+await page.getByLabel('Đường dẫn thư mục').fill('/etc');
+await page.getByRole('button', { name: 'Lưu thư mục' }).click();
+await page.waitForTimeout(500);
+await page.locator('.backup-aside').screenshot({ path: '/tmp/vt8-folder-error.png' });
+await browser.close();
