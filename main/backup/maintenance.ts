@@ -197,7 +197,8 @@ export function createMaintenance(deps: MaintenanceDeps) {
     async exitBackup(): Promise<void> {
       const app = deps.getApp();
       if (!app || timers.length === 0) return; // never started (CLI, tests) or already stopped
-      if (totalChanges(app.db) === changesAtLastBackup && !dueForDaily()) return;
+      // Nothing written in this session since its last backup: the next start backs up if a day has passed.
+      if (totalChanges(app.db) === changesAtLastBackup) return;
       const deadline = Date.now() + timing.exitBackupLimitMs;
       // The job queue may hold a long daily backup: wait no longer than the limit for either.
       await Promise.race([autoBackup('exit', deadline), new Promise((done) => setTimeout(done, timing.exitBackupLimitMs + 1000).unref())]);

@@ -56,8 +56,11 @@ Lệnh:
                               tình hình báo cáo, số liệu tổng hợp từ biểu mẫu; --xlsx: phụ lục số liệu
   register out|in --year NĂM --out TỆP.xlsx
                               Xuất sổ đăng ký văn bản đi hoặc đến của năm (theo Nghị định 30)
-  search TỪ_KHÓA              Tìm trong văn bản đến (cả nội dung), văn bản đi và đơn vị;
-                              gõ không dấu được; "trong ngoặc kép" là cụm từ
+  search TỪ_KHÓA [--type incoming|dispatch|unit|file] [--year NĂM] [--unit ĐƠN_VỊ]
+         [--dispatch VB] [--status registered|needs_review|draft|issued|voided]
+                              Tìm trong văn bản đến (cả nội dung), văn bản đi, đơn vị và tên tệp;
+                              gõ không dấu được; "trong ngoặc kép" là cụm từ; lọc theo loại, năm,
+                              đơn vị, công văn được trả lời, trạng thái
   ocr [--status]              Nhận dạng chữ ngay các trang sau của văn bản scan đang chờ (để tìm kiếm;
                               ứng dụng tự làm việc này khi chạy); --status: chỉ cho biết còn bao nhiêu trang
   backup --out TỆP            Sao lưu toàn bộ (cơ sở dữ liệu và mọi tệp gốc) vào một tệp .vanthu-backup

@@ -201,10 +201,10 @@ export function createImportService(
     // receipt: it is completed below, whatever the duplicate policy, never registered twice.
     const recovered = journal.recoveredEntryHolding(main?.sha256 ?? null, entry.find((r) => r.item.role === 'message')?.sha256 ?? null);
     const policy = options.duplicates ?? 'warn';
-    if (policy !== 'allow' && !recovered) {
+    if (policy !== 'allow') {
       const messageId = envelope?.messageId && !messagesThisRun.has(envelope.messageId) ? envelope.messageId : null;
       const dupOf = (main && repo.documentWithFile(main.sha256)) ?? (messageId ? repo.documentWithMessage(messageId) : undefined);
-      if (dupOf !== undefined) {
+      if (dupOf !== undefined && dupOf !== recovered?.id) {
         const original = repo.get(dupOf)!;
         const reason = `Trùng với văn bản đến số ${original.arrival_number}/${original.arrival_year} (nhận ngày ${original.received_date.split('-').reverse().join('/')}); không vào sổ lần nữa.`;
         db.transaction(() => {

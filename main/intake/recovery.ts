@@ -188,8 +188,9 @@ export function recoverInterruptedImports(
     SELECT (SELECT count(*) FROM incoming_files WHERE sha256 = ?) + (SELECT count(*) FROM intake_log WHERE sha256 = ?)
          + (SELECT count(*) FROM dispatch_files WHERE sha256 = ?) AS n`);
   const drop = db.prepare('DELETE FROM intake_pending WHERE id = ?');
-  const recoveredWithMessage = db.prepare<[string, string], { id: number; arrival_year: number; arrival_number: number; received_date: string; files: number }>(`
-    SELECT d.id, d.arrival_year, d.arrival_number, d.received_date, (SELECT count(*) FROM incoming_files f WHERE f.document_id = d.id) AS files
+  const recoveredWithMessage = db.prepare<[string, string], { id: number; arrival_year: number; arrival_number: number; received_date: string; files: number; mains: number }>(`
+    SELECT d.id, d.arrival_year, d.arrival_number, d.received_date, (SELECT count(*) FROM incoming_files f WHERE f.document_id = d.id) AS files,
+           (SELECT count(*) FROM incoming_files f WHERE f.document_id = d.id AND f.role = 'main') AS mains
       FROM incoming_documents d WHERE d.message_id = ? AND d.status = 'needs_review' AND d.review_reason = ? ORDER BY d.id LIMIT 1`);
   const now = (): string => new Date().toISOString();
 
@@ -242,7 +243,7 @@ export function recoverInterruptedImports(
       entry = { id, arrivalYear: year, arrivalNumber, receivedDate: first.received_date };
     }
     // The document is the first file that is neither the e-mail nor its body; the clerk corrects it in review.
-    const main = existing ? undefined : rows.find((r) => r.role !== 'message' && r.role !== 'body');
+    const main = existing?.mains ? undefined : rows.find((r) => r.role !== 'message' && r.role !== 'body');
     for (const row of rows) {
       repo.insertFile(
         entry.id,

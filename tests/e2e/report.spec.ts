@@ -175,7 +175,8 @@ test('a data form goes out, figures come back, and the Báo cáo is drafted, edi
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(appendix.bytes as unknown as ExcelJS.Buffer);
   const sheet = wb.getWorksheet('Tổng hợp')!;
-  const rows = sheet.getSheetValues().map((r) => (Array.isArray(r) ? r : []));
+  // A sparse array (row 0 is never set): Array.from visits the holes too.
+  const rows = Array.from(sheet.getSheetValues(), (r) => (Array.isArray(r) ? r : []));
   const header = rows.find((r) => r.some((v) => typeof v === 'string' && v.startsWith('Số lượt người tham dự')))!;
   const column = header.findIndex((v) => typeof v === 'string' && v.startsWith('Số lượt người tham dự'));
   const unitRow = (name: string) => rows.find((r) => r[2] === name)!;

@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, openCore, type Core } from '../../main/api/core.js';
 import { createBackupStore } from '../../main/backup/backup-store.js';
+import { startServer } from '../../main/server/server.js';
 import type { ApiOutput, Method } from '../../shared/api.js';
 import { openTempApp, tempDataDir } from '../support/temp-app.js';
 import { reportDocx } from '../support/report-samples.js';
@@ -200,6 +201,29 @@ describe('restore through the API', () => {
     await ok('units.create', { name: 'Đơn vị sau bản thủ công' });
     await ok('backup.restore', { backupId: now.backup.id });
     expect((await ok('units.list', {})).some((u) => u.name === 'Đơn vị sau bản thủ công')).toBe(false);
+  });
+
+  it('browser mode streams a "Sao lưu ngay" file to the page with the token, and nothing else', async () => {
+    const now = await ok('backup.now');
+    const server = await startServer({ core, rendererDir: newDir('renderer') });
+    try {
+      const url = (name: string) => `http://127.0.0.1:${server.port}/download/backup/${encodeURIComponent(name)}`;
+      const headers = { 'x-vanthu-token': server.token };
+      const response = await fetch(url(now.download!), { method: 'POST', headers });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-disposition')).toContain(encodeURIComponent(now.download!));
+      expect(Buffer.from(await response.arrayBuffer()).equals(fs.readFileSync(core.backupFile(now.download!)!))).toBe(true);
+      expect((await fetch(url(now.download!), { method: 'POST' })).status).toBe(401);
+      expect((await fetch(url(now.download!))).status).toBe(405);
+      // Dot segments are resolved by the URL itself (the path then leaves /download/backup/: 405);
+      // encoded ones reach the route, which knows no such backup.
+      for (const name of ['../vanthu.db', '..%2Fvanthu.db', '..%2F..%2Ffiles', '%E0%A4%A']) {
+        const status = (await fetch(`http://127.0.0.1:${server.port}/download/backup/${name}`, { method: 'POST', headers })).status;
+        expect(name.startsWith('../') ? 405 : 404).toBe(status);
+      }
+    } finally {
+      await server.close();
+    }
   });
 
   it('restores uploaded bytes of a .vanthu-backup', async () => {

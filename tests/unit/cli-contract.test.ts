@@ -237,6 +237,28 @@ describe('vanthu command line, as documented in docs/cli.md', () => {
     expect((await run('--data', dir, 'search')).code).toBe(2);
   });
 
+  it('search filters by kind, year, unit, dispatch and status, as documented', async () => {
+    const kinds = async (...args: string[]): Promise<string[]> => {
+      const r = await run('--data', dir, 'search', ...args);
+      expect(r.code, JSON.stringify(r.json)).toBe(0);
+      expectShape(r.json, documented('search'));
+      return [...new Set((r.json as { kind: string }[]).map((h) => h.kind))].sort();
+    };
+    // The e-mail and its attachment are found by their names, and open the document they came with.
+    const files = (await run('--data', dir, 'search', 'kien luong', '--type', 'file')).json as { kind: string; title: string; documentId: number }[];
+    expect(files.map((f) => f.title).sort()).toEqual(['Báo cáo Kiên Lương.eml']);
+    expect(files[0]!.documentId).toBeGreaterThan(0);
+    expect(await kinds('rac thai nhua')).toEqual(['dispatch', 'incoming']);
+    // 864/STTTT-TTBCBC was also issued in 2022 above: the reference is ambiguous, the id is not.
+    expect((await run('--data', dir, 'search', 'rac', '--dispatch', '864/STTTT-TTBCBC')).json).toMatchObject({ error: { code: 'ambiguous', message: expect.stringContaining('--dispatch') } });
+    expect(await kinds('rac thai nhua', '--dispatch', '1')).toEqual(['incoming']);
+    expect(await kinds('rac thai nhua', '--unit', 'UBND huyen Kien Luong', '--year', '2021')).toEqual(['dispatch', 'incoming']);
+    expect(await kinds('rac thai nhua', '--status', 'issued')).toEqual(['dispatch']);
+    expect(await kinds('rac thai nhua', '--year', '2020')).toEqual([]);
+    expect((await run('--data', dir, 'search', 'rac', '--type', 'paper')).code).toBe(2);
+    expect((await run('--data', dir, 'search', 'rac', '--unit', 'Không có đơn vị này')).json).toMatchObject({ error: { code: 'not_found' } });
+  });
+
   it('ocr --status and ocr, as documented: nothing waits after importing text documents', async () => {
     const status = await run('--data', dir, 'ocr', '--status');
     expect(status.code).toBe(0);

@@ -426,6 +426,30 @@ describe('core host (relay to the utility process)', () => {
     ]);
   });
 
+  it('asks the clerk where to save a backup for the core, and answers null when cancelled or impossible', async () => {
+    const asked: string[] = [];
+    const { host, children } = hostWithScriptedChildren({
+      chooseSavePath: async (name) => {
+        asked.push(name);
+        if (name.startsWith('huy')) return null;
+        if (name.startsWith('loi')) throw new Error('không mở được hộp thoại');
+        return `D:\\SaoLuu\\${name}`;
+      },
+    });
+    host.start();
+    const child = children[0]!;
+    child.events.onMessage({ type: 'save-dialog', requestId: 1, suggestedName: 'VanThu_2025.vanthu-backup' });
+    child.events.onMessage({ type: 'save-dialog', requestId: 2, suggestedName: 'huy.vanthu-backup' });
+    child.events.onMessage({ type: 'save-dialog', requestId: 3, suggestedName: 'loi.vanthu-backup' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(asked).toHaveLength(3);
+    expect(child.posted).toEqual([
+      { type: 'save-dialog-result', requestId: 1, path: 'D:\\SaoLuu\\VanThu_2025.vanthu-backup' },
+      { type: 'save-dialog-result', requestId: 2, path: null },
+      { type: 'save-dialog-result', requestId: 3, path: null },
+    ]);
+  });
+
   it('matches answers to calls by id, whatever the order', async () => {
     const { host, children } = hostWithScriptedChildren();
     const first = host.call('units.list', {});

@@ -87,6 +87,21 @@ describe('recovering files received but not registered', () => {
     expect(count('SELECT count(*) FROM incoming_documents')).toBe(1);
   });
 
+  it('keeps a document registered once when a recovered e-mail carried it again', async () => {
+    const doc15 = report(15);
+    await app.imports.importInputs([{ name: 'Báo cáo 15.docx', bytes: doc15 }]);
+    const eml = await kienLuongEmail([{ filename: 'Báo cáo 15.docx', content: doc15 }]);
+    await interruptedImport({ name: 'Chuyển tiếp.eml', bytes: eml }, 1); // only the e-mail reached the store
+    const [recovered] = recover().entries;
+
+    const [result] = await app.imports.importInputs([{ name: 'Chuyển tiếp.eml', bytes: eml }]);
+    expect(result).toMatchObject({ status: 'duplicate' });
+    expect(result!.entryId).not.toBe(recovered!.id);
+    expect(count("SELECT count(*) FROM incoming_files WHERE role = 'main'")).toBe(1);
+    // The e-mail itself was received: it stays in the queue for the clerk.
+    expect(app.incoming.get(recovered!.id).reviewReason).toBe(RECOVERED_REASON);
+  });
+
   it('gives each document of an e-mail its own entry again after a crash stored them together', async () => {
     const eml = await kienLuongEmail([
       { filename: 'Báo cáo 15.docx', content: report(15) },
@@ -115,7 +130,10 @@ describe('recovering files received but not registered', () => {
     await interruptedImport({ name: 'Báo cáo Kiên Lương.eml', bytes: eml }, 2);
     const [second] = recover().entries;
     expect(second!.id).toBe(first!.id);
-    expect(app.incoming.get(first!.id).files.map((f) => f.fileName)).toEqual(['Báo cáo Kiên Lương.eml', 'Báo cáo 15.docx']);
+    expect(app.incoming.get(first!.id).files.map((f) => [f.role, f.fileName])).toEqual([
+      ['message', 'Báo cáo Kiên Lương.eml'],
+      ['main', 'Báo cáo 15.docx'],
+    ]);
     expect(count('SELECT count(*) FROM incoming_documents')).toBe(1);
   });
 

@@ -1,6 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
-import { rowKeyboardHandler } from './use-row-keyboard';
-import { useVirtualRows } from './use-virtual-rows';
+import type { ReactNode } from 'react';
+import { GapRow, LoadingRow, useVirtualTable } from './virtual-table';
 
 /** One of the decree's register columns (nd30 §5); its number "(1) … (10)" is its place in the list. */
 export interface RegisterColumn<Row> {
@@ -66,39 +65,7 @@ export function RegisterTable<Row>({
   onSelect,
   onOpen,
 }: RegisterTableProps<Row>) {
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const { start, end, padTop, padBottom, scrollToIndex } = useVirtualRows(bodyRef, rows.length, ROW_ESTIMATE, !drawAll);
-  // A keyboard move to a row not drawn (or not loaded) yet: focused once it is there.
-  const pendingIndex = useRef<number | null>(null);
-
-  useEffect(() => onRowsNeeded(start, end), [onRowsNeeded, start, end]);
-
-  useEffect(() => {
-    const index = pendingIndex.current;
-    const row = index === null ? undefined : rows[index];
-    if (row === undefined) return;
-    const element = bodyRef.current?.querySelector<HTMLElement>(`[${rowIdAttribute}="${rowId(row)}"]`);
-    if (!element) return;
-    pendingIndex.current = null;
-    if (rowId(row) !== selectedId) onSelect(rowId(row));
-    element.focus({ preventScroll: true });
-  });
-
-  const selectedIndex = rows.findIndex((r) => r !== undefined && rowId(r) === selectedId);
-  const firstDrawn = rows.slice(start, end).find((r) => r !== undefined);
-  const focusableId = selectedIndex >= start && selectedIndex < end ? selectedId : firstDrawn === undefined ? null : rowId(firstDrawn);
-
-  const moveTo = (index: number): void => {
-    pendingIndex.current = index;
-    scrollToIndex(index);
-    onRowsNeeded(index, index + 1);
-    const row = rows[index];
-    if (row !== undefined) onSelect(rowId(row));
-  };
-  const onKeyDown = rowKeyboardHandler(rows.length, selectedIndex, moveTo, () => {
-    const row = rows[selectedIndex];
-    if (row !== undefined) onOpen(row);
-  });
+  const table = useVirtualTable({ rows, onRowsNeeded, estimate: ROW_ESTIMATE, drawAll, rowId, rowIdAttribute, selectedId, onSelect, onOpen });
   const columnCount = columns.length + (actions ? 1 : 0);
 
   return (
@@ -123,17 +90,10 @@ export function RegisterTable<Row>({
           {actions && <th className="no-print" />}
         </tr>
       </thead>
-      <tbody ref={bodyRef} onKeyDown={onKeyDown}>
-        {padTop > 0 && <tr className="virtual-gap" aria-hidden="true" style={{ height: padTop }} />}
-        {rows.slice(start, end).map((row, offset) => {
-          const index = start + offset;
-          if (row === undefined) {
-            return (
-              <tr key={`loading-${index}`} className="register-row-loading" data-index={index} aria-busy="true">
-                <td colSpan={columnCount}>Đang tải…</td>
-              </tr>
-            );
-          }
+      <tbody ref={table.bodyRef} onKeyDown={table.onKeyDown}>
+        <GapRow height={table.padTop} />
+        {table.drawn.map(({ index, row }) => {
+          if (row === undefined) return <LoadingRow key={`loading-${index}`} index={index} columns={columnCount} />;
           const id = rowId(row);
           return (
             <tr
@@ -143,7 +103,7 @@ export function RegisterTable<Row>({
               data-index={index}
               {...{ [rowIdAttribute]: id }}
               aria-rowindex={index + 2}
-              tabIndex={id === focusableId ? 0 : -1}
+              tabIndex={id === table.focusableId ? 0 : -1}
               aria-selected={id === selectedId}
               title={rowTitle(row)}
               onFocus={() => onSelect(id)}
@@ -161,7 +121,7 @@ export function RegisterTable<Row>({
             </tr>
           );
         })}
-        {padBottom > 0 && <tr className="virtual-gap" aria-hidden="true" style={{ height: padBottom }} />}
+        <GapRow height={table.padBottom} />
       </tbody>
     </table>
   );

@@ -18,9 +18,11 @@ export interface VirtualRows {
  * Draws only the rows of a long table that are in view (a register of a year holds 10,000). The
  * table sits in a scrolling `.table-scroll` box; each drawn row carries `data-index`, and its
  * height is measured after drawing (a row wraps to as many lines as its subject needs), so the
- * blank space above and below stays right. With `enabled` false every row is drawn (printing).
+ * blank space above and below stays right. `rows` is the whole list (its slots may be empty until
+ * loaded). With `enabled` false every row is drawn (printing).
  */
-export function useVirtualRows(bodyRef: RefObject<HTMLTableSectionElement | null>, count: number, estimate: number, enabled = true): VirtualRows {
+export function useVirtualRows(bodyRef: RefObject<HTMLTableSectionElement | null>, rows: readonly unknown[], estimate: number, enabled = true): VirtualRows {
+  const count = rows.length;
   const heights = useRef(new Map<number, number>());
   const [view, setView] = useState({ top: 0, height: 800 });
   const [, setMeasured] = useState(0);
@@ -68,7 +70,8 @@ export function useVirtualRows(bodyRef: RefObject<HTMLTableSectionElement | null
     for (let k = end; k < count; k++) padBottom += heightOf(k);
   }
 
-  // Measures the drawn rows; a changed height draws again with the right blank space.
+  // Measures the drawn rows whenever other rows are drawn or a page arrives; a changed height draws
+  // again with the right blank space (and measures nothing new the second time).
   useLayoutEffect(() => {
     let changed = false;
     for (const row of bodyRef.current?.querySelectorAll<HTMLElement>('tr[data-index]') ?? []) {
@@ -80,7 +83,7 @@ export function useVirtualRows(bodyRef: RefObject<HTMLTableSectionElement | null
       }
     }
     if (changed) setMeasured((n) => n + 1);
-  });
+  }, [bodyRef, rows, start, end]);
 
   const scrollToIndex = (index: number): void => {
     const box = scroller();

@@ -31,7 +31,7 @@ export function DispatchesPage() {
   const searchRef = useRef<HTMLInputElement>(null);
   const tableAreaRef = useRef<HTMLDivElement>(null);
   const searched = useDebouncedValue(query.trim(), SEARCH_DEBOUNCE_MS);
-  const { dispatches, error } = useDispatchList(year, searched);
+  const { rows: dispatches, error, request } = useDispatchList(year, searched);
   const years = useDispatchYears(thisYear);
 
   const compose = async (): Promise<void> => {
@@ -111,7 +111,7 @@ export function DispatchesPage() {
         ) : dispatches.length === 0 ? (
           <p className="empty-state">{emptyText(searched, year)}</p>
         ) : (
-          <DispatchesTable dispatches={dispatches} selectedId={selectedId} onSelect={setSelectedId} onOpen={open} />
+          <DispatchesTable dispatches={dispatches} onRowsNeeded={request} selectedId={selectedId} onSelect={setSelectedId} onOpen={open} />
         )}
       </div>
     </div>

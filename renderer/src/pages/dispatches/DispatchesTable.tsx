@@ -1,37 +1,36 @@
-import { useRef } from 'react';
 import type { Dispatch } from '../../../../shared/domain/dispatch';
-import { rowKeyboardHandler } from '../../components/use-row-keyboard';
+import { GapRow, LoadingRow, useVirtualTable } from '../../components/virtual-table';
 import { formatDate } from '../../formatting/dates';
 import { dispatchReference, formatLocalDate, recipientsSummary, subjectLine } from './dispatch-text';
 import { DispatchStatusBadge } from './DispatchStatusBadge';
 import { requirementSummary } from './requirement-text';
 
 interface DispatchesTableProps {
-  dispatches: Dispatch[];
+  /** Every dispatch of the list, `undefined` where its page has not arrived yet. */
+  dispatches: readonly (Dispatch | undefined)[];
+  onRowsNeeded(start: number, end: number): void;
   selectedId: number | null;
   onSelect(id: number): void;
   onOpen(dispatch: Dispatch): void;
 }
 
-/** The outgoing dispatches, drafts first; ↑ ↓ move, Enter or a click opens one. */
-export function DispatchesTable({ dispatches, selectedId, onSelect, onOpen }: DispatchesTableProps) {
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const selectedIndex = dispatches.findIndex((d) => d.id === selectedId);
-  const focusableId = selectedIndex >= 0 ? selectedId : (dispatches[0]?.id ?? null);
+const COLUMNS = 6;
 
-  const moveTo = (index: number): void => {
-    const dispatch = dispatches[index];
-    if (!dispatch) return;
-    onSelect(dispatch.id);
-    bodyRef.current?.querySelector<HTMLElement>(`[data-dispatch-id="${dispatch.id}"]`)?.focus();
-  };
-  const onKeyDown = rowKeyboardHandler(dispatches.length, selectedIndex, moveTo, () => {
-    const dispatch = dispatches[selectedIndex];
-    if (dispatch) onOpen(dispatch);
+/** The outgoing dispatches, drafts first; ↑ ↓ move, Enter or a click opens one. Only the rows in view are drawn. */
+export function DispatchesTable({ dispatches, onRowsNeeded, selectedId, onSelect, onOpen }: DispatchesTableProps) {
+  const table = useVirtualTable({
+    rows: dispatches,
+    onRowsNeeded,
+    estimate: 40,
+    rowId: (d) => d.id,
+    rowIdAttribute: 'data-dispatch-id',
+    selectedId,
+    onSelect,
+    onOpen,
   });
 
   return (
-    <table className="data-table dispatches-table" role="grid" aria-readonly="true" aria-label="Danh sách văn bản đi" data-testid="dispatches-table">
+    <table className="data-table dispatches-table" role="grid" aria-readonly="true" aria-label="Danh sách văn bản đi" aria-rowcount={dispatches.length + 1} data-testid="dispatches-table">
       <colgroup>
         <col className="col-reference" />
         <col className="col-date" />
@@ -50,16 +49,24 @@ export function DispatchesTable({ dispatches, selectedId, onSelect, onOpen }: Di
           <th scope="col">Yêu cầu báo cáo</th>
         </tr>
       </thead>
-      <tbody ref={bodyRef} onKeyDown={onKeyDown}>
-        {dispatches.map((d) => (
-          <DispatchRow key={d.id} dispatch={d} selected={d.id === selectedId} focusable={d.id === focusableId} onSelect={onSelect} onOpen={onOpen} />
-        ))}
+      <tbody ref={table.bodyRef} onKeyDown={table.onKeyDown}>
+        <GapRow height={table.padTop} />
+        {table.drawn.map(({ index, row: d }) =>
+          d === undefined ? (
+            <LoadingRow key={`loading-${index}`} index={index} columns={COLUMNS} />
+          ) : (
+            <DispatchRow key={d.id} index={index} dispatch={d} selected={d.id === selectedId} focusable={d.id === table.focusableId} onSelect={onSelect} onOpen={onOpen} />
+          ),
+        )}
+        <GapRow height={table.padBottom} />
       </tbody>
     </table>
   );
 }
 
 interface DispatchRowProps {
+  /** Its place in the whole list. */
+  index: number;
   dispatch: Dispatch;
   selected: boolean;
   focusable: boolean;
@@ -67,13 +74,15 @@ interface DispatchRowProps {
   onOpen(dispatch: Dispatch): void;
 }
 
-function DispatchRow({ dispatch: d, selected, focusable, onSelect, onOpen }: DispatchRowProps) {
+function DispatchRow({ index, dispatch: d, selected, focusable, onSelect, onOpen }: DispatchRowProps) {
   const recipients = recipientsSummary(d.recipients);
   return (
     <tr
       className={`dispatch-row dispatch-row-${d.status}`}
       data-testid="dispatch-row"
+      data-index={index}
       data-dispatch-id={d.id}
+      aria-rowindex={index + 2}
       tabIndex={focusable ? 0 : -1}
       aria-selected={selected}
       onFocus={() => onSelect(d.id)}

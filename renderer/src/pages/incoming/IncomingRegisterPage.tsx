@@ -21,13 +21,13 @@ export function IncomingRegisterPage() {
   const [version, setVersion] = useState(0);
   const years = useIncomingYears(thisYear, version);
   const [year, setYear] = useState(() => rememberedRegisterYear() ?? thisYear);
-  const { rows, error, exporting, exportXlsx } = useRegister('incoming', year, version);
+  const { rows, error, request, exporting, exportXlsx, printing, print } = useRegister('incoming', year, version);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [addingPaper, setAddingPaper] = useState(false);
 
   useEffect(() => rememberRegisterYear(year), [year]);
 
-  useKeyboardShortcut('p', () => window.print(), !addingPaper);
+  useKeyboardShortcut('p', print, !addingPaper);
   useKeyboardShortcut('n', () => setAddingPaper(true), !addingPaper);
 
   const onPaperRegistered = (document: IncomingDocument): void => {
@@ -55,6 +55,7 @@ export function IncomingRegisterPage() {
       }
       exporting={exporting}
       onExport={() => void exportXlsx()}
+      onPrint={print}
       error={error}
       loading={rows === null}
       empty={
@@ -67,7 +68,14 @@ export function IncomingRegisterPage() {
       }
       dialog={addingPaper && <PaperDocumentDialog onClose={() => setAddingPaper(false)} onRegistered={onPaperRegistered} />}
     >
-      <IncomingRegisterTable rows={rows ?? []} selectedId={selectedId} onSelect={setSelectedId} onOpen={(row) => navigate('incoming', row.documentId)} />
+      <IncomingRegisterTable
+        rows={rows ?? []}
+        onRowsNeeded={request}
+        drawAll={printing}
+        selectedId={selectedId}
+        onSelect={setSelectedId}
+        onOpen={(row) => navigate('incoming', row.documentId)}
+      />
     </RegisterPageLayout>
   );
 }

@@ -1,10 +1,13 @@
 import type { ApiOutput } from '../../../../shared/api';
 import { RegisterTable, type RegisterColumn } from '../../components/RegisterTable';
 
-export type IncomingRegisterRow = ApiOutput<'register.incoming'>[number];
+export type IncomingRegisterRow = ApiOutput<'register.incoming'>['items'][number];
 
 interface IncomingRegisterTableProps {
-  rows: IncomingRegisterRow[];
+  /** The year's rows, `undefined` where not loaded yet. */
+  rows: readonly (IncomingRegisterRow | undefined)[];
+  onRowsNeeded(start: number, end: number): void;
+  drawAll: boolean;
   selectedId: number | null;
   onSelect(id: number): void;
   onOpen(row: IncomingRegisterRow): void;
@@ -24,7 +27,7 @@ const COLUMNS: readonly RegisterColumn<IncomingRegisterRow>[] = [
   { label: 'Ghi chú', className: 'col-notes', cellClassName: 'register-notes', cell: (r) => r.notes },
 ];
 
-export function IncomingRegisterTable({ rows, selectedId, onSelect, onOpen }: IncomingRegisterTableProps) {
+export function IncomingRegisterTable({ rows, onRowsNeeded, drawAll, selectedId, onSelect, onOpen }: IncomingRegisterTableProps) {
   return (
     <RegisterTable
       label="Sổ đăng ký văn bản đến"
@@ -33,6 +36,8 @@ export function IncomingRegisterTable({ rows, selectedId, onSelect, onOpen }: In
       rowTestId="incoming-register-row"
       columns={COLUMNS}
       rows={rows}
+      onRowsNeeded={onRowsNeeded}
+      drawAll={drawAll}
       rowId={(r) => r.documentId}
       rowIdAttribute="data-document-id"
       rowTitle={() => 'Mở văn bản đến (Enter)'}

@@ -1,32 +1,32 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { IncomingDocument } from '../../../../shared/domain/incoming';
+import { api } from '../../api/client';
 import { navigate, routeHref } from '../../app/routes';
 import { ImportIcon } from '../../components/icons';
 import { Notice } from '../../components/Notice';
-import { rowKeyboardHandler } from '../../components/use-row-keyboard';
+import { usePagedRows } from '../../components/use-paged-rows';
+import { GapRow, LoadingRow, useVirtualTable } from '../../components/virtual-table';
 import { formatDate } from '../../formatting/dates';
 import { useReviewCount } from '../intake/ImportSessionProvider';
 import { arrivalLabel, documentSummary, mainFile } from './incoming-text';
-import { useReviewQueue } from './use-review-queue';
 
-function QueueTable({ queue }: { queue: IncomingDocument[] }) {
+const QUEUE_COLUMNS = 5;
+
+function QueueTable({ queue, onRowsNeeded }: { queue: readonly (IncomingDocument | undefined)[]; onRowsNeeded(start: number, end: number): void }) {
   const [selectedId, setSelectedId] = useState<number | null>(null);
-  const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const selectedIndex = queue.findIndex((d) => d.id === selectedId);
-  const focusableId = selectedIndex >= 0 ? selectedId : (queue[0]?.id ?? null);
-  const moveTo = (index: number): void => {
-    const doc = queue[index];
-    if (!doc) return;
-    setSelectedId(doc.id);
-    bodyRef.current?.querySelector<HTMLElement>(`[data-document-id="${doc.id}"]`)?.focus();
-  };
-  const onKeyDown = rowKeyboardHandler(queue.length, selectedIndex, moveTo, () => {
-    const doc = queue[selectedIndex];
-    if (doc) navigate('review', doc.id);
+  const table = useVirtualTable({
+    rows: queue,
+    onRowsNeeded,
+    estimate: 44,
+    rowId: (d) => d.id,
+    rowIdAttribute: 'data-document-id',
+    selectedId,
+    onSelect: setSelectedId,
+    onOpen: (doc) => navigate('review', doc.id),
   });
 
   return (
-    <table className="data-table review-queue-table" role="grid" aria-readonly="true" aria-label="Văn bản chờ xác nhận" data-testid="review-queue">
+    <table className="data-table review-queue-table" role="grid" aria-readonly="true" aria-label="Văn bản chờ xác nhận" aria-rowcount={queue.length + 1} data-testid="review-queue">
       <colgroup>
         <col className="col-date" />
         <col className="col-arrival" />
@@ -43,37 +43,47 @@ function QueueTable({ queue }: { queue: IncomingDocument[] }) {
           <th scope="col">Cần xác nhận vì</th>
         </tr>
       </thead>
-      <tbody ref={bodyRef} onKeyDown={onKeyDown}>
-        {queue.map((doc) => (
-          <tr
-            key={doc.id}
-            className="incoming-row"
-            data-testid="review-row"
-            data-document-id={doc.id}
-            tabIndex={doc.id === focusableId ? 0 : -1}
-            aria-selected={doc.id === selectedId}
-            title="Mở để xác nhận (Enter)"
-            onFocus={() => setSelectedId(doc.id)}
-            onClick={() => navigate('review', doc.id)}
-          >
-            <td className="nowrap">{formatDate(doc.receivedDate)}</td>
-            <td className="incoming-arrival">{arrivalLabel(doc.arrivalNumber, doc.arrivalYear)}</td>
-            <td className="incoming-file">{mainFile(doc)?.displayPath ?? <span className="muted">(bản giấy)</span>}</td>
-            <td>
-              {doc.agency || doc.unitName ? <span className="incoming-agency">{doc.unitName ?? doc.agency}</span> : <span className="muted">Chưa rõ đơn vị gửi</span>}
-              {documentSummary(doc) && <span className="incoming-subject">{documentSummary(doc)}</span>}
-            </td>
-            <td className="incoming-reason">{doc.reviewReason}</td>
-          </tr>
-        ))}
+      <tbody ref={table.bodyRef} onKeyDown={table.onKeyDown}>
+        <GapRow height={table.padTop} />
+        {table.drawn.map(({ index, row: doc }) =>
+          doc === undefined ? (
+            <LoadingRow key={`loading-${index}`} index={index} columns={QUEUE_COLUMNS} />
+          ) : (
+            <tr
+              key={doc.id}
+              className="incoming-row"
+              data-testid="review-row"
+              data-index={index}
+              data-document-id={doc.id}
+              aria-rowindex={index + 2}
+              tabIndex={doc.id === table.focusableId ? 0 : -1}
+              aria-selected={doc.id === selectedId}
+              title="Mở để xác nhận (Enter)"
+              onFocus={() => setSelectedId(doc.id)}
+              onClick={() => navigate('review', doc.id)}
+            >
+              <td className="nowrap">{formatDate(doc.receivedDate)}</td>
+              <td className="incoming-arrival">{arrivalLabel(doc.arrivalNumber, doc.arrivalYear)}</td>
+              <td className="incoming-file">{mainFile(doc)?.displayPath ?? <span className="muted">(bản giấy)</span>}</td>
+              <td>
+                {doc.agency || doc.unitName ? <span className="incoming-agency">{doc.unitName ?? doc.agency}</span> : <span className="muted">Chưa rõ đơn vị gửi</span>}
+                {documentSummary(doc) && <span className="incoming-subject">{documentSummary(doc)}</span>}
+              </td>
+              <td className="incoming-reason">{doc.reviewReason}</td>
+            </tr>
+          ),
+        )}
+        <GapRow height={table.padBottom} />
       </tbody>
     </table>
   );
 }
 
+const loadQueue = (offset: number, limit: number | null) => api.call('incoming.list', { status: 'needs_review', year: null, offset, limit });
+
 /** "Chờ xác nhận": received documents VănThư was not sure about, waiting for the clerk. */
 export function ReviewQueuePage() {
-  const { queue, error } = useReviewQueue();
+  const { rows: queue, error, request } = usePagedRows(loadQueue, 'needs_review');
   const { refresh } = useReviewCount();
   useEffect(() => {
     refresh();
@@ -106,7 +116,7 @@ export function ReviewQueuePage() {
             hay công văn được trả lời — sẽ chờ ở đây để văn thư kiểm tra. Để nhập văn bản, vào “Nhập văn bản đến” hoặc kéo thả tệp vào cửa sổ.
           </p>
         ) : (
-          <QueueTable queue={queue} />
+          <QueueTable queue={queue} onRowsNeeded={request} />
         )}
       </div>
     </div>

@@ -10,10 +10,11 @@ export function useReviewQueue(): { queue: IncomingDocument[] | null; error: str
   const [version, setVersion] = useState(0);
   useEffect(() => {
     let stale = false;
+    // The whole queue, in số đến order (the list's own order): the review screen shows its place in it.
     api.call('incoming.list', { status: 'needs_review', year: null }).then(
-      (documents) => {
+      (page) => {
         if (stale) return;
-        setQueue([...documents].sort((a, b) => a.arrivalYear - b.arrivalYear || a.arrivalNumber - b.arrivalNumber));
+        setQueue(page.items);
         setError(null);
       },
       (e: unknown) => {

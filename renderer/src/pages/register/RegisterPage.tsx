@@ -19,11 +19,11 @@ export function RegisterPage() {
   const years = useDispatchYears(thisYear);
   const [year, setYear] = useState(thisYear);
   const [version, setVersion] = useState(0);
-  const { rows, error, exporting, exportXlsx } = useRegister('outgoing', year, version);
+  const { rows, error, request, exporting, exportXlsx, printing, print } = useRegister('outgoing', year, version);
   const [selectedId, setSelectedId] = useState<number | null>(null);
   const [editing, setEditing] = useState<Dispatch | null>(null);
 
-  useKeyboardShortcut('p', () => window.print());
+  useKeyboardShortcut('p', print);
 
   const editFields = async (row: RegisterRow): Promise<void> => {
     try {
@@ -42,6 +42,7 @@ export function RegisterPage() {
       onYearChange={setYear}
       exporting={exporting}
       onExport={() => void exportXlsx()}
+      onPrint={print}
       error={error}
       loading={rows === null}
       empty={rows?.length === 0 && <>Năm {year} chưa có văn bản đi nào được ban hành. Văn bản vào sổ khi bấm “Ban hành…” trong trình soạn công văn.</>}
@@ -61,6 +62,8 @@ export function RegisterPage() {
     >
       <RegisterTable
         rows={rows ?? []}
+        onRowsNeeded={request}
+        drawAll={printing}
         selectedId={selectedId}
         onSelect={setSelectedId}
         onOpen={(row) => navigate('dispatches', row.dispatchId)}

@@ -2,10 +2,13 @@ import type { ApiOutput } from '../../../../shared/api';
 import { EditIcon } from '../../components/icons';
 import { RegisterTable as RegisterBook, type RegisterColumn } from '../../components/RegisterTable';
 
-export type RegisterRow = ApiOutput<'register.outgoing'>[number];
+export type RegisterRow = ApiOutput<'register.outgoing'>['items'][number];
 
 interface RegisterTableProps {
-  rows: RegisterRow[];
+  /** The year's rows, `undefined` where not loaded yet. */
+  rows: readonly (RegisterRow | undefined)[];
+  onRowsNeeded(start: number, end: number): void;
+  drawAll: boolean;
   selectedId: number | null;
   onSelect(id: number): void;
   onOpen(row: RegisterRow): void;
@@ -26,7 +29,7 @@ const COLUMNS: readonly RegisterColumn<RegisterRow>[] = [
   { label: 'Ghi chú', className: 'col-notes', cellClassName: 'register-notes', cell: (r) => r.notes },
 ];
 
-export function RegisterTable({ rows, selectedId, onSelect, onOpen, onEditFields }: RegisterTableProps) {
+export function RegisterTable({ rows, onRowsNeeded, drawAll, selectedId, onSelect, onOpen, onEditFields }: RegisterTableProps) {
   return (
     <RegisterBook
       label="Sổ đăng ký văn bản đi"
@@ -34,6 +37,8 @@ export function RegisterTable({ rows, selectedId, onSelect, onOpen, onEditFields
       rowTestId="register-row"
       columns={COLUMNS}
       rows={rows}
+      onRowsNeeded={onRowsNeeded}
+      drawAll={drawAll}
       rowId={(r) => r.dispatchId}
       rowIdAttribute="data-dispatch-id"
       rowTitle={(r) => (r.voided ? 'Văn bản đã hủy' : 'Mở văn bản (Enter)')}

@@ -1,0 +1,21 @@
+import path from 'node:path';
+import { it } from 'vitest';
+import { buildCli, checkFolder, exactlyOnceProblems, sampleFolders, tempDir, writeCorpus } from '../../support/crash-campaign.js';
+it('split', async () => {
+  const cli = buildCli();
+  const work = tempDir('split');
+  const corpus = await writeCorpus(path.join(work, 'in'), 4);
+  const ref = path.join(work, 'ref'); const data = path.join(work, 'data');
+  sampleFolders(ref, data);
+  cli.run(ref, ['import', corpus.dir]);
+  const reference = checkFolder(ref).state;
+  const r = cli.run(data, ['import', corpus.dir], { VANTHU_TEST_HOOKS: '1', VANTHU_TEST_CRASH_AT: 'mid-register@4' });
+  console.log('killed', r.signal);
+  cli.run(data, ['init']);
+  console.log('after kill', checkFolder(data).state.documents, checkFolder(data).problems);
+  const again = cli.run(data, ['import', corpus.dir]);
+  console.log(JSON.parse(again.stdout).map((x: { file: string; attachment: string; status: string; reason: string }) => `${x.file} ${x.attachment} ${x.status} ${x.reason ?? ''}`).join('\n'));
+  const end = checkFolder(data);
+  console.log('end', end.state.documents, 'ref', reference.documents, end.problems, exactlyOnceProblems(end.state, reference, corpus));
+  cli.cleanup();
+}, 300_000);
