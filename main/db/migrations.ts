@@ -355,8 +355,8 @@ export const migrations: readonly Migration[] = [
       -- covers dispatches and the names of received files too (issue 8). \`folded\` stays the name
       -- of the text column, so code that appends OCR text to it keeps working.
       DROP TABLE incoming_search;
-      -- Prefixes of 2 and 3 letters are indexed: "tuyen tr" while typing would otherwise merge the
-      -- lists of every word starting with "tr" (Vietnamese words are short; that is most of them).
+      -- Prefixes of 2 and 3 letters are indexed: every word typed is a prefix ("tuyen tr" while
+      -- typing), and "tr*" would otherwise merge the lists of every word starting with "tr".
       CREATE VIRTUAL TABLE incoming_search USING fts5 (subject, folded, tags, prefix = '2 3', tokenize = 'unicode61 remove_diacritics 2');
       CREATE VIRTUAL TABLE dispatch_search USING fts5 (subject, folded, tokenize = 'unicode61 remove_diacritics 2');
       CREATE VIRTUAL TABLE file_search USING fts5 (name, tags, tokenize = 'unicode61 remove_diacritics 2');

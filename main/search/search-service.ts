@@ -9,8 +9,8 @@ import type { UnitsService } from '../units/units-service.js';
 /**
  * One search over received documents (their full text), outgoing dispatches, units, and the
  * names of received files, through FTS5 on folded text (main/search/search-index.ts). Quoted
- * words are a phrase; other words must all occur, the last as a prefix (the clerk may still be
- * typing it). Results carry a snippet with highlights computed against the original text.
+ * words are a phrase; other words must all occur, as prefixes. Results carry a snippet with
+ * highlights computed against the original text.
  *
  * Ranking, best first: the words as typed, in a row, in the heading (subject, type, sender,
  * number and symbol); all the words in the heading; the words in a row anywhere; all the words
@@ -38,10 +38,11 @@ export interface FtsQuery {
 }
 
 /**
- * `tuyen truyen "rac thai" 864/STT` → FTS5 `"tuyen" AND "truyen" AND "rac thai" AND "864 stt"*`.
- * Everything the clerk typed becomes a quoted string, so no FTS or SQL syntax gets through. The
- * last word is a prefix unless it is finished (a space after it) or a single character ("d*"
- * would walk every word starting with d); a finished Vietnamese word is a whole token.
+ * `tuyen tr "rac thai" 864/STT` → FTS5 `"tuyen"* AND "tr"* AND "rac thai" AND "864 stt"*`.
+ * Everything the clerk typed becomes a quoted string, so no FTS or SQL syntax gets through. Each
+ * word is a prefix ("tr" while typing "truyền"; the index keeps 2- and 3-letter prefixes, so that
+ * costs one list), except a single character, which would stand for too many words.
+ * `terms` are what the snippets highlight.
  */
 export function ftsQuery(query: string): FtsQuery | null {
   const parts: string[] = [];
@@ -59,13 +60,13 @@ export function ftsQuery(query: string): FtsQuery | null {
     .split(/\s+/)
     .map(tokens)
     .filter((t) => t.length > 0);
-  const typing = words.length > 0 && !/["\s]$/.test(query) && words.at(-1)!.at(-1)!.length > 1;
-  words.forEach((t, i) => {
-    parts.push(`"${t.join(' ')}"${typing && i === words.length - 1 ? '*' : ''}`);
+  const prefix = (t: string[]): string => (t.at(-1)!.length > 1 ? '*' : '');
+  for (const t of words) {
+    parts.push(`"${t.join(' ')}"${prefix(t)}`);
     terms.push(...t);
-  });
+  }
   if (parts.length === 0) return null;
-  const phrase = words.length > 1 ? `"${words.flat().join(' ')}"${typing ? '*' : ''}` : null;
+  const phrase = words.length > 1 ? `"${words.flat().join(' ')}"${prefix(words.at(-1)!)}` : null;
   return { match: parts.join(' AND '), phrase, terms };
 }
 

@@ -29,7 +29,7 @@ test('Ctrl+K finds dispatch 864 without diacritics and Enter opens it', async ({
 });
 
 /** The filters under the box: a kind chip, then a year, narrow what the same words find. */
-test('Ctrl+K filters: "Văn bản đi" keeps the dispatches, a year without them shows nothing', async ({ appPage: page }) => {
+test('Ctrl+K filters: "Văn bản đi" keeps the dispatches, a year and a status narrow them', async ({ appPage: page }) => {
   await expect(page.getByRole('banner').getByRole('button', { name: 'Tìm kiếm' })).toBeVisible();
   await page.keyboard.press('Control+K');
   const dialog = page.getByRole('dialog', { name: 'Tìm kiếm' });

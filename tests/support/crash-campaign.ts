@@ -224,16 +224,19 @@ export function exactlyOnceProblems(state: FolderState, reference: FolderState, 
 export interface CampaignReport {
   seed: number;
   files: number;
+  /** Document files in the corpus (an e-mail may carry two). */
   documents: number;
+  /** Entries an import without a kill makes of them (the reference). */
+  entries: number;
   kills: number;
   /** Kills that landed while the import was still running (the rest found it finished). */
   killedMidRun: number;
   /** Entries found waiting as recovered right after a kill, summed over the kills. */
   recoveredAfterKills: number;
+  /** Imports that ran to their end after one or more kills, each checked for "exactly once". */
+  completedImports: number;
   /** A whole import of the folder without a kill, in a fresh data folder (the reference). */
   cleanImportSeconds: number;
-  /** The import run to its end after the last kill. */
-  finalImportSeconds: number;
   totalSeconds: number;
   problems: string[];
 }
@@ -241,8 +244,10 @@ export interface CampaignReport {
 /**
  * Imports `files` generated files, killing the import `kills` times at seeded random moments
  * within a whole import's duration; after each kill reopens with `vanthu init` and checks the
- * folder; finally runs the import to its end and checks that each document is registered
- * exactly once.
+ * folder. An import that reaches its end (the kill came too late) is checked for "each document
+ * registered exactly once", and the next kills start again from the sample folder, so that they
+ * keep landing among new registrations rather than on a registry already complete. At the end
+ * the import is run to its end and checked once more.
  */
 export async function runCrashCampaign(options: { files: number; kills: number; seed: number; log?: (line: string) => void }): Promise<CampaignReport> {
   const log = options.log ?? (() => {});
@@ -257,50 +262,61 @@ export async function runCrashCampaign(options: { files: number; kills: number; 
     // The reference: the same folder imported without a kill.
     const reference = path.join(work, 'tham chiếu');
     const dataDir = path.join(work, 'dữ liệu');
-    sampleFolders(reference, dataDir);
+    const pristine = path.join(work, 'mẫu');
+    sampleFolders(pristine, reference, dataDir);
     const t0 = performance.now();
     const clean = cli.run(reference, importArgs);
     const cleanImportSeconds = (performance.now() - t0) / 1000;
     if (clean.status !== 0) problems.push(`nhập không bị tắt: mã thoát ${clean.status} ${clean.stderr}`);
     const referenceState = checkFolder(reference).state;
     problems.push(...exactlyOnceProblems(referenceState, referenceState, corpus).map((p) => `tham chiếu: ${p}`));
-    log(`nhập trọn ${options.files} tệp (${corpus.documents.length} văn bản): ${cleanImportSeconds.toFixed(1)} s`);
+    log(`nhập trọn ${options.files} tệp (${corpus.documents.length} tệp văn bản, ${referenceState.documents} văn bản đến): ${cleanImportSeconds.toFixed(1)} s`);
+
+    /** After an import that ran to its end: each document registered exactly once, as in the reference. */
+    const completed = (label: string): void => {
+      const end = checkFolder(dataDir);
+      problems.push(...[...end.problems, ...exactlyOnceProblems(end.state, referenceState, corpus)].map((p) => `${label}: ${p}`));
+    };
 
     const random = seededRandom(options.seed);
-    // Kills fall within a whole import's duration; a run that ended before its kill narrows the window to its own length.
-    let window = cleanImportSeconds * 1000;
     let killedMidRun = 0;
     let recoveredAfterKills = 0;
+    let completedImports = 0;
     for (let k = 1; k <= options.kills; k++) {
-      const delay = Math.round(random() * window);
+      const delay = Math.round(random() * cleanImportSeconds * 1000);
       const run = await cli.runAndKill(dataDir, importArgs, delay);
-      if (run.killed) killedMidRun++;
-      else if (run.status !== 0) problems.push(`lần ${k}: nhập thoát với mã ${run.status} ${run.stderr}`);
-      else window = run.ms * 0.9;
+      if (!run.killed) {
+        if (run.status !== 0) problems.push(`lần ${k}: nhập thoát với mã ${run.status} ${run.stderr}`);
+        completed(`nhập xong ở lần ${k}`);
+        completedImports++;
+        log(`lần ${k}: nhập xong trước khi bị tắt (${delay} ms) — kiểm tra "đúng một lần", bắt đầu lại từ dữ liệu mẫu`);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        fs.cpSync(pristine, dataDir, { recursive: true });
+        continue;
+      }
+      killedMidRun++;
       const reopen = cli.run(dataDir, ['init']);
       if (reopen.status !== 0) problems.push(`lần ${k}: mở lại thất bại (${reopen.status}) ${reopen.stderr}`);
       const { problems: found, state } = checkFolder(dataDir);
       problems.push(...found.map((p) => `sau lần tắt ${k} (${delay} ms): ${p}`));
       recoveredAfterKills += state.recovered;
-      log(`lần ${k}: tắt sau ${delay} ms${run.killed ? '' : ' (đã nhập xong trước đó)'} — ${state.documents} văn bản, ${state.recovered} khôi phục chờ xác nhận`);
+      log(`lần ${k}: tắt sau ${delay} ms — ${state.documents} văn bản, ${state.recovered} khôi phục chờ xác nhận`);
     }
 
-    const t1 = performance.now();
     const last = cli.run(dataDir, importArgs);
-    const finalImportSeconds = (performance.now() - t1) / 1000;
     if (last.status !== 0) problems.push(`lần nhập cuối: mã thoát ${last.status} ${last.stderr}`);
-    cli.run(dataDir, ['init']);
-    const end = checkFolder(dataDir);
-    problems.push(...end.problems.map((p) => `cuối cùng: ${p}`), ...exactlyOnceProblems(end.state, referenceState, corpus).map((p) => `cuối cùng: ${p}`));
+    completed('cuối cùng');
+    completedImports++;
     return {
       seed: options.seed,
       files: options.files,
       documents: corpus.documents.length,
+      entries: referenceState.documents,
       kills: options.kills,
       killedMidRun,
       recoveredAfterKills,
+      completedImports,
       cleanImportSeconds,
-      finalImportSeconds,
       totalSeconds: (performance.now() - started) / 1000,
       problems,
     };

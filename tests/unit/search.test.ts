@@ -82,13 +82,14 @@ describe('search', () => {
     expect(app.search.search('" -- "')).toEqual([]);
   });
 
-  it('makes only the last word a prefix, while it is being typed and longer than one letter', () => {
-    expect(ftsQuery('tuyen tr')!.match).toBe('"tuyen" AND "tr"*');
-    expect(ftsQuery('tuyen tr ')!.match).toBe('"tuyen" AND "tr"');
-    expect(ftsQuery('chuyen doi s')!.match).toBe('"chuyen" AND "doi" AND "s"');
-    expect(ftsQuery('rac "thai nhua"')!.match).toBe('"thai nhua" AND "rac"');
-    expect(ftsQuery('So 864/STT')!.match).toBe('"so" AND "864 stt"*');
+  it('makes every word a prefix, except a single character', () => {
+    expect(ftsQuery('tuyen tr')!.match).toBe('"tuyen"* AND "tr"*');
+    expect(ftsQuery('chuyen doi s')!.match).toBe('"chuyen"* AND "doi"* AND "s"');
+    expect(ftsQuery('rac "thai nhua"')!.match).toBe('"thai nhua" AND "rac"*');
+    expect(ftsQuery('So 864/STT')!.match).toBe('"so"* AND "864 stt"*');
+    expect(ftsQuery('tuyen tr')!.phrase).toBe('"tuyen tr"*');
     expect(app.search.search('tuyen tr', { type: 'incoming' }).length).toBeGreaterThan(0);
+    expect(app.search.search('tuy tru rac', { type: 'incoming' }).length).toBeGreaterThan(0);
   });
 
   it('keeps folded and original indices aligned', () => {
@@ -123,9 +124,9 @@ describe('search ranking', () => {
   it('ranks tier by tier: phrase in the heading, words in the heading, phrase in the text, words in the text', () => {
     expect(rankingTiers(ftsQuery('rac thai')!)).toEqual([
       '{subject} : ("rac thai"*)',
-      '{subject} : ("rac" AND "thai"*)',
+      '{subject} : ("rac"* AND "thai"*)',
       '{subject folded} : ("rac thai"*)',
-      '{subject folded} : ("rac" AND "thai"*)',
+      '{subject folded} : ("rac"* AND "thai"*)',
     ]);
     expect(rankingTiers(ftsQuery('nhua')!)).toEqual(['{subject} : ("nhua"*)', '{subject folded} : ("nhua"*)']);
   });

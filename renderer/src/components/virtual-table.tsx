@@ -55,7 +55,8 @@ export function useVirtualTable<Row>({ rows, onRowsNeeded, estimate, drawAll = f
   });
 
   const selectedIndex = rows.findIndex((r) => r !== undefined && rowId(r) === selectedId);
-  const drawn = rows.slice(start, end).map((row, offset) => ({ index: start + offset, row }));
+  // Not rows.slice().map(): map skips the holes where pages have not arrived.
+  const drawn = Array.from({ length: end - start }, (_, offset) => ({ index: start + offset, row: rows[start + offset] }));
   const firstDrawn = drawn.find((d) => d.row !== undefined)?.row;
   const focusableId = selectedIndex >= start && selectedIndex < end ? selectedId : firstDrawn === undefined ? null : rowId(firstDrawn);
 
