@@ -78,13 +78,14 @@ export function openApp(options: OpenAppOptions) {
   recoverReceivedFiles(db, audit, fileStore, log);
   const dispatches = createDispatchesService(db, audit, units, settings, fileStore, () => today());
   const forms = createFormsService(db, audit, dispatches, units, settings);
+  const formIntake = createFormIntake(forms, dispatches, units);
   const dispatchRenderer = createDispatchRenderer(options.printPdf ?? renderPdf);
   const imports = createImportService(db, audit, fileStore, units, dispatches, { unpack, extract, recognize: recognizeHeader, ocr: readScan, signatures: readPdfSignatures }, () => today(), () => {
     const rules = settings.getIntake();
     return { ...DEFAULT_UNPACK_LIMITS, maxFileBytes: rules.maxFileMb * 1024 * 1024, duplicates: rules.duplicatePolicy, ocr: rules.ocr };
-  }, () => settings.getProfile().placeName, createFormIntake(forms, dispatches, units), (bytes) =>
+  }, () => settings.getProfile().placeName, formIntake, (bytes) =>
     ensureFreeSpace(dataDir, bytes, 'nhập các tệp này', options.freeSpace ?? readFreeSpace));
-  const incoming = createIncomingService(db, audit, fileStore, units);
+  const incoming = createIncomingService(db, audit, fileStore, units, formIntake);
   const tracking = createTrackingService(db, audit, units, dispatches);
   const search = createSearchService(db, units);
   const reports = createReportsService(db, dispatches, tracking, forms, units, settings);

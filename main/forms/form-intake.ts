@@ -1,6 +1,6 @@
 import type ExcelJS from 'exceljs';
 import type { Dispatch } from '../../shared/domain/dispatch.js';
-import type { DataForm } from '../../shared/domain/form.js';
+import type { DataForm, FormSubmission } from '../../shared/domain/form.js';
 import { reportingPeriods } from '../../shared/tracking/periods.js';
 import type { UnitsService } from '../units/units-service.js';
 import type { DispatchesService } from '../dispatches/dispatches-service.js';
@@ -55,6 +55,11 @@ export function combine<T>(found: Match<T>, signal: Signal<T> | null, same: (a: 
   if (found.confidence >= STRONG && signal.confidence >= STRONG) return { value: found.value, confidence: 0.5, reasons: [...found.reasons, disagreement] };
   if (found.confidence >= signal.confidence) return { value: found.value, confidence: found.confidence, reasons: [...found.reasons, disagreement] };
   return { value: signal.value, confidence: signal.confidence, reasons: [signal.reason, `(văn bản gợi ý ${label(found.value)} nhưng chưa chắc)`] };
+}
+
+function submissionOf(reading: FormReading): Omit<NewSubmission, 'incomingId'> {
+  const meta = reading.meta && { dispatchId: reading.meta.dispatchId, unitId: reading.meta.unitId, periodKey: reading.meta.periodKey };
+  return { readBy: reading.readBy, formVersion: reading.formVersion, meta, values: reading.values, problems: reading.problems };
 }
 
 const describeDispatch = (d: Dispatch): string => `Công văn số ${d.number === null ? '…' : String(d.number).padStart(2, '0')}/${d.symbol}`;
@@ -116,18 +121,32 @@ export function createFormIntake(forms: FormsService, dispatches: DispatchesServ
       if (!reading) return { ...found, dispatch, period, submission: null, review: null };
       const unit = combine(found.unit, unitSignal(reading), (a, b) => a.id === b.id, (u) => u.name);
       period = combine(period, periodSignal(reading, dispatch.value), (a, b) => a === b, (p) => `kỳ ${p}`);
-      const meta = reading.meta && { dispatchId: reading.meta.dispatchId, unitId: reading.meta.unitId, periodKey: reading.meta.periodKey };
-      return {
-        unit,
-        dispatch,
-        period,
-        submission: { readBy: reading.readBy, formVersion: reading.formVersion, meta, values: reading.values, problems: reading.problems },
-        review: reviewReasonOf(reading),
-      };
+      return { unit, dispatch, period, submission: submissionOf(reading), review: reviewReasonOf(reading) };
     },
 
     /** Stores the figures; called inside the registration transaction. */
     record: (incomingId: number, submission: Omit<NewSubmission, 'incomingId'>): void => forms.recordSubmission({ ...submission, incomingId }),
+
+    /** Whether the dispatch has a form, so that an entry confirmed for it has spreadsheets worth loading. */
+    hasForm: (dispatchId: number): boolean => forms.get(dispatchId) !== null,
+    /** The figures stored for an entry, if any. */
+    readingOf: (incomingId: number): FormSubmission | null => forms.submissionOf(incomingId),
+
+    /**
+     * Reads an entry's spreadsheets again against the form of the dispatch the clerk confirmed
+     * in review, and replaces that entry's figures; called inside the confirmation transaction.
+     * When no spreadsheet is that form, the earlier figures stay. Returns the earlier reading
+     * (for the audit log) and the new one, or null when nothing was read.
+     */
+    reread(incomingId: number, workbooks: ExcelJS.Workbook[], dispatchId: number): { earlier: FormSubmission | null; now: Omit<NewSubmission, 'incomingId'> } | null {
+      const form = forms.get(dispatchId);
+      const reading = form && bestReading(workbooks, form);
+      if (!reading) return null;
+      const earlier = forms.submissionOf(incomingId);
+      const now = submissionOf(reading);
+      forms.recordSubmission({ ...now, incomingId });
+      return { earlier, now };
+    },
   };
 }
 export type FormIntake = ReturnType<typeof createFormIntake>;

@@ -94,9 +94,14 @@ export function createFormsRepo(db: Db) {
   const ofIncoming = db.prepare<{ incomingId: number }, SubmissionTableRow>(
     `${submissionsWhere('d.dispatch_id IS (SELECT dispatch_id FROM incoming_documents WHERE id = @incomingId)')} WHERE incoming_id = @incomingId`,
   );
-  const insertSubmission = db.prepare(`
+  // One reading per entry: reading it again (the clerk chose its dispatch in review) replaces that entry's row only.
+  const saveSubmission = db.prepare(`
     INSERT INTO form_submissions (incoming_id, read_by, form_version, meta_dispatch_id, meta_unit_id, meta_period_key, values_json, problems_json, created_at)
-    VALUES (@incomingId, @readBy, @formVersion, @metaDispatchId, @metaUnitId, @metaPeriodKey, @valuesJson, @problemsJson, @createdAt)`);
+    VALUES (@incomingId, @readBy, @formVersion, @metaDispatchId, @metaUnitId, @metaPeriodKey, @valuesJson, @problemsJson, @createdAt)
+    ON CONFLICT (incoming_id) DO UPDATE SET
+      read_by = excluded.read_by, form_version = excluded.form_version, meta_dispatch_id = excluded.meta_dispatch_id,
+      meta_unit_id = excluded.meta_unit_id, meta_period_key = excluded.meta_period_key, values_json = excluded.values_json,
+      problems_json = excluded.problems_json, created_at = excluded.created_at`);
 
   return {
     get: (dispatchId: number): DataForm | null => {
@@ -119,8 +124,8 @@ export function createFormsRepo(db: Db) {
       const r = ofIncoming.get({ incomingId });
       return r ? toSubmission(r) : null;
     },
-    insertSubmission: (s: NewSubmission, createdAt: string): void =>
-      void insertSubmission.run({
+    saveSubmission: (s: NewSubmission, createdAt: string): void =>
+      void saveSubmission.run({
         incomingId: s.incomingId,
         readBy: s.readBy,
         formVersion: s.formVersion,

@@ -123,8 +123,11 @@ export function createFormsService(db: Db, audit: AuditLog, dispatches: Dispatch
 
     /** The form a returned file names in its hidden sheet (null when no form has that key). */
     byKey: (formKey: string): DataForm | null => repo.byKey(formKey),
-    /** Stores the figures of a returned form; called inside the import's registration transaction. */
-    recordSubmission: (submission: NewSubmission): void => repo.insertSubmission(submission, now()),
+    /**
+     * Stores the figures of a returned form, replacing an earlier reading of the same entry; called
+     * inside the import's registration transaction, or the review's confirmation.
+     */
+    recordSubmission: (submission: NewSubmission): void => repo.saveSubmission(submission, now()),
   };
 }
 export type FormsService = ReturnType<typeof createFormsService>;

@@ -137,6 +137,8 @@ export function indicatorNameSimilarity(a: string, b: string): number {
 
 /** A form is a short table: a sheet is searched this far down for indicator names. */
 const MAX_ROWS_SEARCHED = 1000;
+/** A retyped table may start in any of the first columns. */
+const MAX_COLUMNS_SEARCHED = 20;
 
 // ---------------------------------------------------------------------------------------------
 // Values
@@ -296,7 +298,7 @@ function locateByNames(sheet: ExcelJS.Worksheet, indicators: IndicatorRow[], nam
   const targets = indicators.map((i) => ({ code: i.code, key: comparableIndicatorName(i.name) }));
   sheet.eachRow((row, r) => {
     if (r > MAX_ROWS_SEARCHED) return;
-    const cols = nameColumn ? [nameColumn] : Array.from({ length: Math.min(row.cellCount, 12) }, (_, i) => i + 1);
+    const cols = nameColumn ? [nameColumn] : Array.from({ length: Math.min(row.cellCount, MAX_COLUMNS_SEARCHED) }, (_, i) => i + 1);
     for (const c of cols) {
       const t = text(row.getCell(c).value);
       if (t.length < 3 || t.length > 400 || !/\p{L}/u.test(t)) continue;
@@ -318,34 +320,113 @@ function locateByNames(sheet: ExcelJS.Worksheet, indicators: IndicatorRow[], nam
   return found;
 }
 
-const VALUE_HEADER = /^(so lieu|ket qua|so luong|gia tri|thuc hien|ket qua thuc hien|so lieu bao cao)\b/;
-const UNIT_HEADER = /^(dvt|d v t|don vi tinh|don vi)$/;
+// ---------------------------------------------------------------------------------------------
+// A table the unit retyped: its own columns, anywhere on the sheet
 
-/** The column holding the values in a retyped table: its header, else the column right of the names most often filled. */
-function valueColumnOf(sheet: ExcelJS.Worksheet, located: Located[]): number {
-  const firstRow = Math.min(...located.map((l) => l.row));
-  const nameCol = Math.min(...located.map((l) => l.col));
-  for (let r = firstRow - 1; r >= Math.max(1, firstRow - 5); r--) {
-    const row = sheet.getRow(r);
-    for (let c = nameCol + 1; c <= row.cellCount; c++) if (VALUE_HEADER.test(comparableIndicatorName(text(row.getCell(c).value)))) return c;
+/** Header words (folded) of the column of indicator names: "Tên chỉ tiêu", "Nội dung", "Chỉ tiêu". */
+const NAME_HEADER = /\b(chi tieu|noi dung|danh muc|tieu chi|hang muc|cong viec)\b/;
+/** Header words of a column of values, strongest first: what was done beats a plain "Kết quả" beats a year. */
+const VALUE_HEADERS: readonly (readonly [RegExp, number])[] = [
+  [/\bthuc hien\b/, 3],
+  [/\b(ket qua|so lieu|so luong|gia tri|tong so)\b/, 2],
+  [/\b(19|20)\d{2}\b/, 1],
+];
+/** Header words of columns that hold no reported value: targets, comparisons, notes, units, numbering. */
+const NOT_VALUE_HEADER = /\b(ke hoach|chi tieu giao|muc tieu|cung ky|so voi|so sanh|ghi chu|dvt|d v t|don vi tinh|stt|tt)\b|^don vi$/;
+/** A header cell is short; a longer text above the table is a title or a note. */
+const MAX_HEADER_CHARS = 60;
+/** How far right of the names the values are looked for, and how far up the header. */
+const VALUE_COLUMNS_SEARCHED = 8;
+const HEADER_ROWS_SEARCHED = 6;
+
+const isHeaderWord = (t: string): boolean => NAME_HEADER.test(t) || NOT_VALUE_HEADER.test(t) || VALUE_HEADERS.some(([re]) => re.test(t));
+const numeric = (v: ExcelJS.CellValue): boolean => typeof v === 'number' || /^\s*-?\d[\d.,\s]*%?\s*$/.test(text(v));
+
+/** The folded header cells of a row, by column, when at least two cells use header words ("TT", "Chỉ tiêu", "Kết quả"). */
+function headerCells(row: ExcelJS.Row): Map<number, string> | null {
+  const cells = new Map<number, string>();
+  for (let c = 1; c <= Math.min(row.cellCount, MAX_COLUMNS_SEARCHED + VALUE_COLUMNS_SEARCHED); c++) {
+    const t = text(row.getCell(c).value);
+    if (t && t.length <= MAX_HEADER_CHARS) cells.set(c, comparableIndicatorName(t));
   }
-  const unitCols = new Set<number>();
-  for (let r = firstRow - 1; r >= Math.max(1, firstRow - 5); r--) {
-    const row = sheet.getRow(r);
-    for (let c = nameCol + 1; c <= row.cellCount; c++) if (UNIT_HEADER.test(comparableIndicatorName(text(row.getCell(c).value)))) unitCols.add(c);
+  return [...cells.values()].filter(isHeaderWord).length >= 2 ? cells : null;
+}
+
+/**
+ * The header above the table's first indicator row: the nearest header row (group rows such as
+ * "II. Kết quả tuyên truyền" may come between) and the header rows right above it (a two-level
+ * header, "Kết quả" over "Kế hoạch | Thực hiện"); each column's words joined, top first.
+ */
+function headerAbove(sheet: ExcelJS.Worksheet, firstRow: number): Map<number, string> {
+  const rows: Map<number, string>[] = [];
+  for (let r = firstRow - 1; r >= Math.max(1, firstRow - HEADER_ROWS_SEARCHED); r--) {
+    const cells = headerCells(sheet.getRow(r));
+    if (cells) rows.unshift(cells);
+    else if (rows.length) break;
   }
-  const filled = new Map<number, number>();
-  for (const l of located) {
-    const row = sheet.getRow(l.row);
-    for (let c = l.col + 1; c <= Math.min(row.cellCount, l.col + 6); c++) {
-      if (unitCols.has(c)) continue;
-      const v = row.getCell(c).value;
-      const numeric = typeof v === 'number' || /^\s*-?\d[\d.,\s]*%?\s*$/.test(text(v));
-      if (numeric) filled.set(c, (filled.get(c) ?? 0) + 1);
+  const columns = new Map<number, string>();
+  for (const cells of rows) {
+    for (const [c, t] of cells) {
+      const above = columns.get(c);
+      // A cell merged over two header rows reads the same in both.
+      if (above !== t) columns.set(c, above ? `${above} ${t}` : t);
     }
   }
-  const best = [...filled.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
-  return best ? best[0] : nameCol + 2;
+  return columns;
+}
+
+/** How strongly a column's header says it holds the reported values; 0 when it does not. */
+function valueHeaderScore(header: string): number {
+  if (NOT_VALUE_HEADER.test(header)) return 0;
+  const score = Math.max(0, ...VALUE_HEADERS.filter(([re]) => re.test(header)).map(([, s]) => s));
+  // Of "Năm 2020 | Năm 2021", the later year is the one reported on.
+  const year = /\b(?:19|20)\d{2}\b/.exec(header)?.[0];
+  return score && year ? score + Number(year) / 1e5 : score;
+}
+
+/** The most frequent of some numbers, the smallest on a tie. */
+function mostFrequent(values: number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
+}
+
+/** A retyped table: where the names and the values are, and whether its header said so. */
+interface RetypedTable {
+  sheet: ExcelJS.Worksheet;
+  located: Map<string, Located>;
+  valueColumn: number;
+  /** True when the header names the column of indicators and the column of values. */
+  headed: boolean;
+}
+
+/**
+ * Reads the layout of a table a unit typed itself: the names column is where most indicator
+ * names are (the header's "Chỉ tiêu"/"Nội dung" column when names are there too); the values
+ * column is the one the header calls "Thực hiện", "Kết quả", "Số liệu", "Năm 2021"…, else the
+ * column right of the names where most indicator rows hold a number. Columns of targets,
+ * units, notes and numbering never hold the values.
+ */
+function retypedTable(sheet: ExcelJS.Worksheet, anywhere: Map<string, Located>, indicators: IndicatorRow[]): RetypedTable {
+  const firstRow = Math.min(...[...anywhere.values()].map((l) => l.row));
+  const header = headerAbove(sheet, firstRow);
+  const columns = [...anywhere.values()].map((l) => l.col);
+  const headedNames = [...header].find(([c, t]) => NAME_HEADER.test(t) && columns.includes(c))?.[0];
+  const nameColumn = headedNames ?? mostFrequent(columns);
+  // A name also found in another column (a note repeating it) is looked for again in the names column.
+  const located = columns.every((c) => c === nameColumn) ? anywhere : locateByNames(sheet, indicators, nameColumn);
+
+  const candidates = Array.from({ length: VALUE_COLUMNS_SEARCHED }, (_, i) => nameColumn + 1 + i).filter((c) => !NOT_VALUE_HEADER.test(header.get(c) ?? ''));
+  const filled = (c: number, test: (v: ExcelJS.CellValue) => boolean) => [...located.values()].filter((l) => test(sheet.getCell(l.row, c).value)).length;
+  const byHeader = candidates
+    .map((c) => ({ c, score: valueHeaderScore(header.get(c) ?? ''), filled: filled(c, (v) => text(v) !== '' || typeof v === 'number') }))
+    .filter((h) => h.score > 0)
+    .sort((a, b) => Number(b.filled > 0) - Number(a.filled > 0) || b.score - a.score || a.c - b.c);
+  const headed = headedNames !== undefined && byHeader.length > 0;
+  if (byHeader[0]?.filled) return { sheet, located, valueColumn: byHeader[0].c, headed };
+  const byContent = candidates.map((c) => ({ c, numbers: filled(c, numeric) })).sort((a, b) => b.numbers - a.numbers || a.c - b.c)[0];
+  const valueColumn = byContent?.numbers ? byContent.c : (byHeader[0]?.c ?? candidates[0] ?? nameColumn + 1);
+  return { sheet, located, valueColumn, headed };
 }
 
 function periodFrom(meta: FormMetadata | null, chosen: string | null): string | null {
@@ -372,21 +453,22 @@ function readCells(sheet: ExcelJS.Worksheet, indicators: IndicatorRow[], cells: 
   return { values, problems, found: cells.size };
 }
 
-/** The visible sheet where most indicator names are, with where they are. */
-function bestSheetByNames(wb: ExcelJS.Workbook, indicators: IndicatorRow[]): { sheet: ExcelJS.Worksheet; located: Map<string, Located> } | null {
+/** The visible sheet where most indicator names are, read as a retyped table. */
+function bestRetypedTable(wb: ExcelJS.Workbook, indicators: IndicatorRow[]): RetypedTable | null {
   let best: { sheet: ExcelJS.Worksheet; located: Map<string, Located> } | null = null;
-  wb.eachSheet((sheet) => {
-    if (sheet.state !== 'visible') return;
+  for (const sheet of wb.worksheets) {
+    if (sheet.state !== 'visible') continue;
     const located = locateByNames(sheet, indicators, null);
     if (located.size > 0 && (!best || located.size > best.located.size)) best = { sheet, located };
-  });
-  return best;
+  }
+  return best && retypedTable(best.sheet, best.located, indicators);
 }
 
 /**
  * Reads a workbook against a form: by code when its hidden sheet names this form and version,
- * else by indicator names. Null when the workbook does not look like this form at all (fewer
- * than a third of its indicators found by name).
+ * else by indicator names. Null when the workbook does not look like this form at all: fewer
+ * than a third of its indicators found by name, unless the table's header names its column of
+ * indicators and its column of values (a unit may retype only the rows it has figures for).
  */
 export function readForm(wb: ExcelJS.Workbook, form: DataForm): FormReading | null {
   const indicators = indicatorsOf(form);
@@ -414,11 +496,12 @@ export function readForm(wb: ExcelJS.Workbook, form: DataForm): FormReading | nu
   }
 
   // An old version of our form keeps our layout: names in column B, values where the hidden sheet says.
-  const byLayout = ours && ourSheet ? { sheet: ourSheet, located: locateByNames(ourSheet, indicators, 2) } : null;
-  const best = byLayout && byLayout.located.size > 0 ? byLayout : bestSheetByNames(wb, indicators);
-  if (!best || best.located.size < Math.max(1, Math.ceil(indicators.length / 3))) return null;
-  const valueCol = byLayout === best && ours ? ourSheet!.getColumn(ours.valueColumn).number : valueColumnOf(best.sheet, [...best.located.values()]);
-  const cells = new Map([...best.located].map(([code, l]) => [code, `${columnLetter(valueCol)}${l.row}`]));
+  const byLayout = ours && ourSheet ? locateByNames(ourSheet, indicators, 2) : null;
+  const table: RetypedTable | null =
+    byLayout && byLayout.size > 0 ? { sheet: ourSheet!, located: byLayout, valueColumn: ourSheet!.getColumn(ours!.valueColumn).number, headed: true } : bestRetypedTable(wb, indicators);
+  // A few names in a table whose header reads "Chỉ tiêu … Kết quả" is a short form; a few names anywhere else are not a form.
+  if (!table || table.located.size < (table.headed ? 1 : Math.ceil(indicators.length / 3))) return null;
+  const cells = new Map([...table.located].map(([code, l]) => [code, `${columnLetter(table.valueColumn)}${l.row}`]));
   const because = ours
     ? `biểu số liệu theo mẫu cũ (phiên bản ${ours.formVersion}, nay là phiên bản ${form.version}) nên được đọc theo tên chỉ tiêu`
     : meta
@@ -428,8 +511,8 @@ export function readForm(wb: ExcelJS.Workbook, form: DataForm): FormReading | nu
     readBy: 'names',
     formVersion: ours?.formVersion ?? null,
     meta: ours,
-    ...readCells(best.sheet, indicators, cells),
-    unitName: unitName ?? labelledValue(best.sheet, /^\s*(ten\s+)?(co quan,?\s*)?don vi( bao cao)?\s*:/),
+    ...readCells(table.sheet, indicators, cells),
+    unitName: unitName ?? labelledValue(table.sheet, /^\s*(ten\s+)?(co quan,?\s*)?don vi( bao cao)?\s*:/),
     periodKey: periodFrom(ours, chosenPeriod),
     byNamesBecause: because,
   };

@@ -9,6 +9,7 @@ import { UserError, notFound } from '../api/errors.js';
 import { createIncomingRepo, type IncomingFilter, type IncomingRow } from './incoming-repo.js';
 import { EVERY_ROW, type Page, type Paging } from '../../shared/domain/paging.js';
 import { writeRegisterXlsx } from '../render/register-xlsx.js';
+import type { FormIntake } from '../forms/form-intake.js';
 
 /**
  * Received documents after import: the review queue (confirm or correct what was
@@ -32,7 +33,7 @@ export const INCOMING_REGISTER_COLUMNS = [
 const vnDate = (iso: string | null): string => (iso ? iso.split('-').reverse().join('/') : '');
 const parse = (json: string): string[] => JSON.parse(json) as string[];
 
-export function createIncomingService(db: Db, audit: AuditLog, files: FileStore, units: UnitsService) {
+export function createIncomingService(db: Db, audit: AuditLog, files: FileStore, units: UnitsService, forms: FormIntake | null = null) {
   const repo = createIncomingRepo(db);
   const now = (): string => new Date().toISOString();
 
@@ -86,6 +87,18 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
     return toDocument(r);
   }
 
+  /**
+   * The stored .xlsx files of a document to read again as a returned form on confirmation: when
+   * its dispatch has a form and the clerk set or changed its dispatch, unit or period, or it has
+   * no figures yet; else none.
+   */
+  function spreadsheetsToReread(doc: IncomingDocument, c: Pick<IncomingDocument, 'dispatchId' | 'unitId' | 'periodKey'>): string[] {
+    if (!forms || c.dispatchId === null || !forms.hasForm(c.dispatchId)) return [];
+    const changed = c.dispatchId !== doc.dispatchId || c.unitId !== doc.unitId || c.periodKey !== doc.periodKey;
+    if (!changed && forms.readingOf(doc.id)) return [];
+    return doc.files.filter((f) => f.contentKind === 'xlsx').map((f) => f.sha256);
+  }
+
   function registerRows(year: number, paging: Paging = EVERY_ROW) {
     return repo.list({ status: null, year }, paging).map((r) => ({
       documentId: r.id,
@@ -115,9 +128,17 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
       return { fileName: f.fileName, bytes: files.get(f.sha256) };
     },
 
-    /** Confirms a document in review with the clerk's corrections; it then counts as received. */
-    confirm(id: number, input: ReviewCorrection): IncomingDocument {
+    /**
+     * Confirms a document in review with the clerk's corrections; it then counts as received.
+     * When that gives it a dispatch with a data form (or changes its dispatch, unit or period),
+     * its spreadsheets are read again against that form in the same transaction, so the figures
+     * follow the clerk's choice (the earlier reading goes to the audit log). The spreadsheets are
+     * loaded first, only when needed: otherwise the confirmation commits before this returns.
+     */
+    async confirm(id: number, input: ReviewCorrection): Promise<IncomingDocument> {
       const c = ReviewCorrection.parse(input);
+      const sheets = spreadsheetsToReread(requireDocument(id), c);
+      const workbooks = sheets.length ? (await Promise.all(sheets.map((sha256) => forms!.load(files.get(sha256))))).filter((wb) => wb !== null) : [];
       return db.transaction(() => {
         const before = requireDocument(id);
         const unit = c.unitId !== null ? units.get(c.unitId) : null;
@@ -125,7 +146,9 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
         if (c.rememberAlias && unit && c.agency && fold(c.agency) !== fold(unit.name) && !unit.aliases.some((a) => fold(a) === fold(c.agency!))) {
           units.update(unit.id, { ...unit, aliases: [...unit.aliases, c.agency] });
         }
-        audit.record({ action: 'update', entity: 'incoming_document', entityId: id, detail: { confirmed: c, before: { unitId: before.unitId, dispatchId: before.dispatchId } } });
+        const reread = workbooks.length ? forms!.reread(id, workbooks, c.dispatchId!) : null;
+        const formReread = reread && { readBy: reread.now.readBy, earlier: reread.earlier && { readBy: reread.earlier.readBy, formVersion: reread.earlier.formVersion, values: reread.earlier.values, problems: reread.earlier.problems } };
+        audit.record({ action: 'update', entity: 'incoming_document', entityId: id, detail: { confirmed: c, before: { unitId: before.unitId, dispatchId: before.dispatchId }, ...(formReread && { formReread }) } });
         return requireDocument(id);
       })();
     },

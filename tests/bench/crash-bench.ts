@@ -20,7 +20,7 @@ const summary = {
   crashEntries: report.entries,
   crashKills: report.kills,
   crashKilledMidRun: report.killedMidRun,
-  crashRecoveredEntries: report.recoveredAfterKills,
+  crashRecoveredEntries: report.recoveredEntries,
   crashCompletedImports: report.completedImports,
   crashCleanImportSeconds: Number(report.cleanImportSeconds.toFixed(2)),
   crashTotalSeconds: Number(report.totalSeconds.toFixed(1)),
@@ -29,7 +29,7 @@ const summary = {
 if (json) console.log(JSON.stringify(summary));
 else {
   console.log(
-    `\n${report.kills} lần SIGKILL (${report.killedMidRun} khi đang nhập), ${report.recoveredAfterKills} văn bản được khôi phục vào hàng chờ, ` +
+    `\n${report.kills} lần SIGKILL (${report.killedMidRun} khi đang nhập), ${report.recoveredEntries} văn bản được khôi phục vào hàng chờ, ` +
       `${report.completedImports} lần nhập đến cuối được kiểm tra "đúng một lần"; ${report.files} tệp, ${report.entries} văn bản đến; tổng ${summary.crashTotalSeconds} s.`,
   );
   console.log(report.problems.length ? `LỖI:\n${report.problems.join('\n')}` : 'Không có lỗi: toàn vẹn, đủ tệp, mỗi văn bản vào sổ đúng một lần.');

@@ -16,8 +16,6 @@ test('the incoming register of 300 documents draws what is in view, End reaches 
     app.close();
   }
 
-  page.on('console', (m) => console.log('CONSOLE', m.type(), m.text().slice(0, 600)));
-  page.on('pageerror', (e) => console.log('PAGEERROR', e.message.slice(0, 600)));
   await page.goto(`${page.url().split('#')[0]}#/so-van-ban-den`);
   await page.getByLabel('Năm').selectOption('2021');
   const table = page.getByTestId('incoming-register-table');

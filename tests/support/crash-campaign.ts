@@ -138,6 +138,8 @@ export interface FolderState {
   documents: number;
   /** Entries still waiting as recovered after a crash. */
   recovered: number;
+  /** Entries ever made by the recovery at start in this folder (completed ones too). */
+  recoveredEver: number;
   /** How many entries have each document file as their main file. */
   mains: Map<string, number>;
   /** Every file of every entry. */
@@ -180,6 +182,7 @@ export function checkFolder(dataDir: string): { problems: string[]; state: Folde
       state: {
         documents: db.prepare('SELECT count(*) FROM incoming_documents').pluck().get() as number,
         recovered: db.prepare('SELECT count(*) FROM incoming_documents WHERE review_reason = ?').pluck().get(RECOVERED_REASON) as number,
+        recoveredEver: db.prepare(`SELECT count(*) FROM audit_log WHERE action = 'create' AND entity = 'incoming_document' AND detail LIKE '{"recovered":%'`).pluck().get() as number,
         mains,
         files: new Set(db.prepare('SELECT sha256 FROM incoming_files').pluck().all() as string[]),
       },
@@ -231,8 +234,8 @@ export interface CampaignReport {
   kills: number;
   /** Kills that landed while the import was still running (the rest found it finished). */
   killedMidRun: number;
-  /** Entries found waiting as recovered right after a kill, summed over the kills. */
-  recoveredAfterKills: number;
+  /** Entries the recovery at start made of files stored but not registered (completed by the next import). */
+  recoveredEntries: number;
   /** Imports that ran to their end after one or more kills, each checked for "exactly once". */
   completedImports: number;
   /** A whole import of the folder without a kill, in a fresh data folder (the reference). */
@@ -272,16 +275,17 @@ export async function runCrashCampaign(options: { files: number; kills: number; 
     problems.push(...exactlyOnceProblems(referenceState, referenceState, corpus).map((p) => `tham chiếu: ${p}`));
     log(`nhập trọn ${options.files} tệp (${corpus.documents.length} tệp văn bản, ${referenceState.documents} văn bản đến): ${cleanImportSeconds.toFixed(1)} s`);
 
+    let killedMidRun = 0;
+    let recoveredEntries = 0;
+    let completedImports = 0;
     /** After an import that ran to its end: each document registered exactly once, as in the reference. */
     const completed = (label: string): void => {
       const end = checkFolder(dataDir);
+      recoveredEntries += end.state.recoveredEver;
       problems.push(...[...end.problems, ...exactlyOnceProblems(end.state, referenceState, corpus)].map((p) => `${label}: ${p}`));
     };
 
     const random = seededRandom(options.seed);
-    let killedMidRun = 0;
-    let recoveredAfterKills = 0;
-    let completedImports = 0;
     for (let k = 1; k <= options.kills; k++) {
       const delay = Math.round(random() * cleanImportSeconds * 1000);
       const run = await cli.runAndKill(dataDir, importArgs, delay);
@@ -299,7 +303,6 @@ export async function runCrashCampaign(options: { files: number; kills: number; 
       if (reopen.status !== 0) problems.push(`lần ${k}: mở lại thất bại (${reopen.status}) ${reopen.stderr}`);
       const { problems: found, state } = checkFolder(dataDir);
       problems.push(...found.map((p) => `sau lần tắt ${k} (${delay} ms): ${p}`));
-      recoveredAfterKills += state.recovered;
       log(`lần ${k}: tắt sau ${delay} ms — ${state.documents} văn bản, ${state.recovered} khôi phục chờ xác nhận`);
     }
 
@@ -314,7 +317,7 @@ export async function runCrashCampaign(options: { files: number; kills: number; 
       entries: referenceState.documents,
       kills: options.kills,
       killedMidRun,
-      recoveredAfterKills,
+      recoveredEntries,
       completedImports,
       cleanImportSeconds,
       totalSeconds: (performance.now() - started) / 1000,

@@ -106,7 +106,7 @@ describe('killed at random moments', () => {
   it(`imports 200 files through ${KILLS} SIGKILLs (seed ${SEED}) and registers each document exactly once`, async () => {
     const report = await runCrashCampaign({ files: 200, kills: KILLS, seed: SEED });
     console.log(
-      `Crash test: ${report.kills} lần SIGKILL (${report.killedMidRun} khi đang nhập), ${report.recoveredAfterKills} văn bản khôi phục, ` +
+      `Crash test: ${report.kills} lần SIGKILL (${report.killedMidRun} khi đang nhập), ${report.recoveredEntries} văn bản khôi phục, ` +
         `${report.completedImports} lần nhập đến cuối; ${report.files} tệp, ${report.entries} văn bản đến; nhập trọn ${report.cleanImportSeconds.toFixed(1)} s; ` +
         `tổng ${report.totalSeconds.toFixed(0)} s (seed ${report.seed}).`,
     );

@@ -218,6 +218,107 @@ describe('reading a returned form', () => {
   });
 });
 
+describe('a table the unit retyped itself (no hidden sheet)', () => {
+  /** A workbook of the unit's own: `rows` from `origin` (e.g. "D8"), cells merged as given. */
+  async function ownTable(rows: ExcelJS.CellValue[][], origin = 'A1', merges: string[] = []): Promise<ExcelJS.Workbook> {
+    const wb = new ExcelJS.Workbook();
+    const sheet = wb.addWorksheet('Sheet1');
+    const { row: top, col: left } = sheet.getCell(origin).fullAddress;
+    rows.forEach((cells, r) => cells.forEach((v, c) => { if (v !== null) sheet.getCell(top + r, left + c).value = v; }));
+    for (const range of merges) sheet.mergeCells(range);
+    return workbook(Buffer.from(await wb.xlsx.writeBuffer()));
+  }
+  const only = (values: Record<string, number | string | boolean>) => ({ ...Object.fromEntries(form.rows.flatMap((r) => (r.kind === 'indicator' ? [[r.code, null]] : []))), ...values });
+
+  it('reads a short table of a few rows under "TT | Tên chỉ tiêu | Đơn vị tính | Kết quả" (Tân Hiệp, column A empty)', async () => {
+    const wb = await ownTable([
+      [null, 'BÁO CÁO SỐ LIỆU'],
+      [null, 'Đơn vị báo cáo: UBND huyện Tân Hiệp'],
+      [null, 'Kèm theo Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin và Truyền thông; năm 2021'],
+      [null, 'TT', 'Tên chỉ tiêu', 'Đơn vị tính', 'Kết quả'],
+      [null, 1, '1. Số tin, bài tuyên truyền trên báo chí, trang thông tin điện tử', 'tin, bài', 7],
+      [null, 2, '2. Số buổi tuyên truyền, tập huấn, hội nghị', 'buổi', 2],
+      [null, 3, '3. Số lượt người tham dự', 'người', 90],
+    ]);
+    const reading = readForm(wb, form)!;
+    expect(reading).toMatchObject({ readBy: 'names', meta: null, found: 3, unitName: 'UBND huyện Tân Hiệp' });
+    expect(reading.values).toEqual(only({ TINBAI: 7, BUOI: 2, NGUOI: 90 }));
+    expect(reading.problems.filter((p) => p.cell !== null)).toEqual([]);
+    expect(reviewReasonOf(reading)).toMatch(/đọc theo tên chỉ tiêu — cần đối chiếu số liệu/);
+  });
+
+  it('takes "Thực hiện", not "Kế hoạch", in a table that starts anywhere with STT, ĐVT and Ghi chú columns', async () => {
+    const wb = await ownTable(
+      [
+        ['STT', 'Nội dung', 'ĐVT', 'Kế hoạch', 'Thực hiện', 'Ghi chú'],
+        ['I', 'Kết quả tuyên truyền', null, null, null, null],
+        [1, 'Số tin, bài tuyên truyền trên báo chí, trang thông tin điện tử', 'tin, bài', 20, 25, 'vượt 5'],
+        [2, 'Số chương trình, phóng sự phát thanh, truyền hình', 'chương trình', 4, 3, 12],
+        [3, 'Số buổi tuyên truyền, tập huấn, hội nghị', 'buổi', 10, 11, null],
+        [4, 'Số lượt người tham dự', 'lượt người', 500, '1.250', null],
+      ],
+      'D8',
+    );
+    expect(readForm(wb, form)!.values).toEqual(only({ TINBAI: 25, PTTH: 3, BUOI: 11, NGUOI: 1250 }));
+  });
+
+  it('reads a two-level header ("Kết quả" over "Kế hoạch | Thực hiện") and the latest year of "Năm 2020 | Năm 2021"', async () => {
+    const twoLevel = await ownTable(
+      [
+        ['TT', 'Chỉ tiêu', 'ĐVT', 'Kết quả', null],
+        [null, null, null, 'Kế hoạch', 'Thực hiện'],
+        [1, 'Số buổi tuyên truyền, tập huấn, hội nghị', 'buổi', 10, 12],
+        [2, 'Số lượt người tham dự', 'lượt người', 400, 380],
+        [3, 'Số tờ rơi, tờ gấp, tài liệu đã phát hành', 'tờ', 1000, 1500],
+      ],
+      'B5',
+      ['B5:B6', 'C5:C6', 'D5:D6', 'E5:F5'],
+    );
+    expect(readForm(twoLevel, form)!.values).toEqual(only({ BUOI: 12, NGUOI: 380, TOROI: 1500 }));
+    const years = await ownTable([
+      ['Chỉ tiêu', 'Năm 2020', 'Năm 2021'],
+      ['Số buổi tuyên truyền, tập huấn, hội nghị', 8, 9],
+      ['Số lượt người tham dự', 300, 310],
+    ]);
+    expect(readForm(years, form)!.values).toEqual(only({ BUOI: 9, NGUOI: 310 }));
+  });
+
+  it.each(['Số liệu', 'Số lượng', 'Giá trị', 'Kết quả thực hiện năm 2021'])('finds the values under "%s" whatever columns come before', async (header) => {
+    const wb = await ownTable([
+      ['Nội dung', 'Ghi chú', 'Đơn vị', header],
+      ['Số buổi tuyên truyền, tập huấn, hội nghị', 'tổ chức ở 5 xã', 'buổi', 6],
+      ['Số lượt người tham dự', '', 'người', 240],
+    ]);
+    expect(readForm(wb, form)!.values).toEqual(only({ BUOI: 6, NGUOI: 240 }));
+  });
+
+  it('without a header, the values are in the column where most indicator rows hold a number', async () => {
+    const wb = await ownTable(
+      [
+        ['a)', 'Số tin, bài tuyên truyền trên báo chí, trang thông tin điện tử', 'tin, bài', 'đăng trên cổng TTĐT', 14],
+        ['b)', 'Số chương trình, phóng sự phát thanh, truyền hình', 'chương trình', null, 2],
+        ['c)', 'Số buổi tuyên truyền, tập huấn, hội nghị', 'buổi', '3 hội nghị, 4 lớp', 7],
+        ['d)', 'Số lượt người tham dự', 'lượt người', null, 610],
+        ['đ)', 'Số băng rôn, khẩu hiệu, áp phích, pa nô', 'cái', null, 35],
+      ],
+      'C3',
+    );
+    const reading = readForm(wb, form)!;
+    expect(reading.readBy).toBe('names');
+    expect(reading.values).toEqual(only({ TINBAI: 14, PTTH: 2, BUOI: 7, NGUOI: 610, PANO: 35 }));
+    expect(reading.problems.find((p) => p.indicatorCode === 'BUOI')).toBeUndefined();
+  });
+
+  it('a few indicator names in a sheet without a table header are not a form', async () => {
+    const wb = await ownTable([
+      ['Danh sách đại biểu'],
+      ['Số lượt người tham dự', 'Nguyễn Văn A', 45],
+      ['Số buổi tuyên truyền, tập huấn, hội nghị', 'Trần Thị B', 30],
+    ]);
+    expect(readForm(wb, form)).toBeNull();
+  });
+});
+
 describe('numbers typed as text', () => {
   it.each([
     ['1.234', 'integer', 1234, false],

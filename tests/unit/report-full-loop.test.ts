@@ -103,7 +103,7 @@ beforeAll(async () => {
     const doc = app.incoming.get(id);
     if (doc.status !== 'needs_review' || k === BAD) continue;
     const { agency, number, symbol, date, type, subject } = doc;
-    app.incoming.confirm(id, { agency, number, symbol, date, type, subject, unitId: reporting[k]!.id, dispatchId: dispatch.id, periodKey: '2021' });
+    await app.incoming.confirm(id, { agency, number, symbol, date, type, subject, unitId: reporting[k]!.id, dispatchId: dispatch.id, periodKey: '2021' });
   }
 }, 120_000);
 
@@ -174,10 +174,10 @@ describe('the report of 864 for 2021, from 20 returned forms', () => {
     }
   });
 
-  it('counts the unit with the bad cell once confirmed, leaving that one value out', () => {
+  it('counts the unit with the bad cell once confirmed, leaving that one value out', async () => {
     const bad = app.incoming.get(entryOf.get(BAD)!);
     const { agency, number, symbol, date, type, subject } = bad;
-    app.incoming.confirm(bad.id, { agency, number, symbol, date, type, subject, unitId: reporting[BAD]!.id, dispatchId: dispatch.id, periodKey: '2021' });
+    await app.incoming.confirm(bad.id, { agency, number, symbol, date, type, subject, unitId: reporting[BAD]!.id, dispatchId: dispatch.id, periodKey: '2021' });
     const result = app.reports.consolidate(dispatch.id, '2021');
     const all = reporting.map((_, k) => k);
     for (const row of result.consolidation.rows) {
