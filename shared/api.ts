@@ -128,6 +128,8 @@ export const api = {
         year: z.number().int().nullable().default(null),
         status: DispatchStatus.nullable().default(null),
         query: z.string().max(200).default(''),
+        /** Only the dispatches that ask for reports (a reporting requirement): what tracking follows. */
+        asksReports: z.boolean().default(false),
         ...PageRequest,
       })
       .strict(),

@@ -370,4 +370,15 @@ export const migrations: readonly Migration[] = [
     `,
     after: rebuildSearchIndex,
   },
+  {
+    version: 11,
+    name: 'phần nội dung của từng tệp trong văn bản đến',
+    sql: `
+      -- A document's full_text is its files' texts in position order, joined by a blank line; this is
+      -- how many characters (JavaScript string length) each file's text has there, so that the report
+      -- can quote a unit's written report without the returned form beside it (issue 6). NULL for
+      -- files registered before, whose share is not known.
+      ALTER TABLE incoming_files ADD COLUMN text_chars INTEGER CHECK (text_chars >= 0);
+    `,
+  },
 ];

@@ -50,6 +50,8 @@ export interface DispatchFilter {
   status: DispatchStatus | null;
   /** Folded words that must all occur in the dispatch's text. */
   terms: string[];
+  /** Only those with a reporting requirement. */
+  asksReports: boolean;
 }
 
 function filterSql(filter: DispatchFilter): { where: string; params: (string | number)[] } {
@@ -64,6 +66,7 @@ function filterSql(filter: DispatchFilter): { where: string; params: (string | n
     where.push('status = ?');
     params.push(filter.status);
   }
+  if (filter.asksReports) where.push("json_extract(content, '$.requirement') IS NOT NULL");
   for (const term of filter.terms) {
     where.push("search_text LIKE ? ESCAPE '\\'");
     params.push(`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);

@@ -43,9 +43,16 @@ export interface DispatchListFilter {
   status?: DispatchStatus | null;
   /** Words that must all occur (folded: typed without diacritics they still match). */
   query?: string;
+  /** Only the dispatches with a reporting requirement. */
+  asksReports?: boolean;
 }
 
-const repoFilter = (filter: DispatchListFilter): DispatchFilter => ({ year: filter.year ?? null, status: filter.status ?? null, terms: foldedTerms(filter.query ?? '') });
+const repoFilter = (filter: DispatchListFilter): DispatchFilter => ({
+  year: filter.year ?? null,
+  status: filter.status ?? null,
+  terms: foldedTerms(filter.query ?? ''),
+  asksReports: filter.asksReports ?? false,
+});
 
 export function createDispatchesService(
   db: Db,

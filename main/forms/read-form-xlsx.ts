@@ -522,9 +522,11 @@ export function readForm(wb: ExcelJS.Workbook, form: DataForm): FormReading | nu
 export function reviewReasonOf(reading: FormReading): string | null {
   const parts: string[] = [];
   if (reading.byNamesBecause) parts.push(`${reading.byNamesBecause} — cần đối chiếu số liệu`);
-  const cells = reading.problems;
+  const indicators = Object.keys(reading.values).length;
+  if (reading.found < indicators) parts.push(`bảng chỉ có ${reading.found}/${indicators} chỉ tiêu của biểu`);
+  const cells = reading.problems.filter((p) => p.cell !== null);
   if (cells.length) {
-    const listed = cells.slice(0, 3).map((p) => `${p.cell ?? p.indicatorCode ?? ''}: ${p.message}`);
+    const listed = cells.slice(0, 3).map((p) => `${p.cell}: ${p.message}`);
     parts.push(`biểu số liệu có ${cells.length} ô cần kiểm tra: ${listed.join('; ')}${cells.length > 3 ? '; …' : ''}`);
   }
   return parts.length ? parts.join('; ') : null;

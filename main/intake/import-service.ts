@@ -247,7 +247,9 @@ export function createImportService(
       contentKind: r.extracted.kind,
       readNote: r.extracted.needsReview ?? (r.extracted.notes.join('; ') || null),
       signatures: r.signatures,
+      textChars: r.extracted.text.length,
     }));
+    // Each file's share is its textChars: the report quotes a unit's written report, not the form beside it.
     const fullText = entry.map((r) => r.extracted.text).join('\n\n');
     const year = Number(receivedDate.slice(0, 4));
 

@@ -82,6 +82,8 @@ export interface NewIncomingFile {
   readNote: string | null;
   /** Its digital signatures (PDF), in signing order. */
   signatures: DocumentSignature[];
+  /** The length of its text in the document's full_text (files in position order, a blank line between); absent when not known. */
+  textChars?: number;
 }
 
 interface SignatureRow {
@@ -151,8 +153,8 @@ export function createIncomingRepo(db: Db) {
   });
   const recordFile = db.prepare('INSERT OR IGNORE INTO stored_files (sha256, size, created_at) VALUES (?, ?, ?)');
   const insertFile = db.prepare(`
-    INSERT INTO incoming_files (document_id, sha256, file_name, display_path, role, content_kind, read_note, position)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+    INSERT INTO incoming_files (document_id, sha256, file_name, display_path, role, content_kind, read_note, position, text_chars)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const deleteFile = db.prepare('DELETE FROM incoming_files WHERE id = ?');
   const insertSignature = db.prepare(`
     INSERT INTO incoming_file_signatures (file_id, position, signer, organization, email, tax_code, issuer, signed_at, digest_valid, after_signing)
@@ -223,7 +225,7 @@ export function createIncomingRepo(db: Db) {
     /** Returns the file's id. */
     insertFile(documentId: number, f: NewIncomingFile, position: number, now: string): number {
       recordFile.run(f.sha256, f.size, now);
-      const fileId = Number(insertFile.run(documentId, f.sha256, f.fileName, f.displayPath, f.role, f.contentKind, f.readNote, position).lastInsertRowid);
+      const fileId = Number(insertFile.run(documentId, f.sha256, f.fileName, f.displayPath, f.role, f.contentKind, f.readNote, position, f.textChars ?? null).lastInsertRowid);
       searchIndex.file(fileId, f.fileName);
       f.signatures.forEach((g, i) =>
         insertSignature.run(fileId, i, g.signer, g.organization, g.email, g.taxCode, g.issuer, g.signedAt, g.digestValid === null ? null : Number(g.digestValid), g.after),

@@ -24,8 +24,8 @@ import type { Envelope, UnpackedItem } from './types.js';
  *
  * What the journal does not cover: with synchronous=NORMAL a power cut (not a crashed process)
  * may take back the last commits, notes included; a file stored just before such a cut is then
- * in the store unreferenced and unnoted. It is still not lost: the same import run again finds
- * the bytes in place and registers them.
+ * in the store unreferenced and unnoted — kept, not deleted — and the same import run again
+ * registers it.
  */
 
 /** The review reason of an entry recovered at start; an entry that still carries it has not been checked by the clerk. */
@@ -135,7 +135,6 @@ export function createIntakeJournal(db: Db) {
     },
   };
 }
-export type IntakeJournal = ReturnType<typeof createIntakeJournal>;
 
 /** Whether the process that wrote a note may still be importing (then its notes are not ours to recover). */
 function processAlive(pid: number): boolean {

@@ -25,7 +25,10 @@ export interface ReportDraftInput {
   tracking: TrackingPeriod;
   /** Null when the dispatch has no data form. */
   consolidation: ConsolidationResult | null;
-  /** Full texts of each unit's registered documents for the period, newest first. */
+  /**
+   * The texts of each unit's written reports for the period, newest first: only its report files
+   * (.docx, .pdf…), never a returned form, so a unit that sent only the form has none.
+   */
   unitTexts: ReadonlyMap<number, readonly string[]>;
   profile: OrganisationProfile;
   today: string;
@@ -126,8 +129,9 @@ const STOP = /^(?:nơi nhận|trên đây là|kính đề nghị|tm\.|kt\.|tl\.)
 
 /**
  * Where a results section may start, best first: after a results heading, after the opening
- * "… như sau:", after "Kính gửi". A stored text holds every file of the entry (the e-mail, the
- * report, the returned form), so there can be several; the first that yields a sentence wins.
+ * "… như sau:", after "Kính gửi". A text may hold several files (a report and its appendix; or,
+ * for an entry registered before each file's share was recorded, the e-mail and the returned form
+ * too), so there can be several; the first that yields a sentence wins.
  */
 function candidateStarts(lines: string[]): number[] {
   const after = (test: (line: string) => boolean) => lines.flatMap((l, i) => (test(l) ? [i + 1] : []));

@@ -19,16 +19,60 @@ import { writeAppendixXlsx } from './appendix-xlsx.js';
  * cáo draft (saved in the outgoing register like any document of ours) and its .xlsx appendix.
  */
 
+/** A file of an incoming document, as far as the report's quotes need it. */
+export interface FileShare {
+  role: string;
+  contentKind: string;
+  /** Its text's length in the document's full_text; null when not recorded (registered before migration 11). */
+  textChars: number | null;
+}
+
+/** Kinds a unit writes its report in (a scan is read by OCR); a spreadsheet is a form or a table, never the report. */
+const REPORT_KINDS = new Set(['docx', 'doc', 'pdf', 'txt', 'html', 'jpg', 'png', 'tiff']);
+/** The document itself or an attachment (the e-mail's own note is no report), of a kind a report is written in. */
+const isWrittenReport = (f: FileShare): boolean => (f.role === 'main' || f.role === 'attachment') && REPORT_KINDS.has(f.contentKind);
+/** full_text joins its files' texts with a blank line (import-service.ts). */
+const FILE_SEPARATOR = 2;
+
+/**
+ * The text of a document's written report: the share of full_text of its report files, without
+ * the returned form, the e-mail or other spreadsheets beside it; "" when it has none (a unit that
+ * sent only the form). Text added after the files' (OCR of pages 2+) is a scan's, so the report's.
+ * When the shares are not known, the whole text of a document that has a report file.
+ */
+export function writtenReportText(fullText: string, files: readonly FileShare[]): string {
+  if (!files.some(isWrittenReport)) return '';
+  if (files.some((f) => f.textChars === null)) return fullText;
+  const parts: string[] = [];
+  let at = 0;
+  for (const f of files) {
+    if (isWrittenReport(f)) parts.push(fullText.slice(at, at + f.textChars!));
+    at += f.textChars! + FILE_SEPARATOR;
+  }
+  parts.push(fullText.slice(at)); // OCR appends each page after a blank line too
+  return parts.filter((p) => p.trim()).join('\n\n');
+}
+
 function createReportsRepo(db: Db) {
   const where = `FROM incoming_documents WHERE dispatch_id = ? AND period_key = ? AND status = 'registered'`;
   const ids = db.prepare<[number, string], { id: number }>(`SELECT id ${where}`);
   const texts = db.prepare<[number, string], { id: number; full_text: string }>(`SELECT id, full_text ${where}`);
+  const files = db.prepare<[number, string], { document_id: number; role: string; content_kind: string; text_chars: number | null }>(
+    `SELECT document_id, role, content_kind, text_chars FROM incoming_files WHERE document_id IN (SELECT id ${where}) ORDER BY document_id, position`,
+  );
   return {
     /** The registered documents answering the dispatch for the period. */
     registeredIds: (dispatchId: number, periodKey: string): Set<number> => new Set(ids.all(dispatchId, periodKey).map((r) => r.id)),
-    /** The same, with their stored text. */
-    registeredTexts: (dispatchId: number, periodKey: string): Map<number, string> =>
-      new Map(texts.all(dispatchId, periodKey).map((r) => [r.id, r.full_text])),
+    /** The same, with the text of each one's written report ("" for a returned form alone). */
+    registeredReports(dispatchId: number, periodKey: string): Map<number, string> {
+      const shares = new Map<number, FileShare[]>();
+      for (const f of files.all(dispatchId, periodKey)) {
+        const list = shares.get(f.document_id) ?? [];
+        list.push({ role: f.role, contentKind: f.content_kind, textChars: f.text_chars });
+        shares.set(f.document_id, list);
+      }
+      return new Map(texts.all(dispatchId, periodKey).map((r) => [r.id, writtenReportText(r.full_text, shares.get(r.id) ?? [])]));
+    },
   };
 }
 
@@ -84,15 +128,14 @@ export function createReportsService(
     createDraft(dispatchId: number, periodKey: string, today: string): Dispatch {
       const d = dispatches.get(dispatchId);
       const period = periodTracking(d, periodKey, today);
-      const texts = repo.registeredTexts(d.id, periodKey);
-      // Each unit's documents, newest first: its latest report speaks for it.
+      const texts = repo.registeredReports(d.id, periodKey);
+      // Each unit's written reports, newest first: its latest report speaks for it.
       const unitTexts = new Map(
         period.rows.map((row) => [
           row.unit.id,
           row.documents
-            .filter((doc) => texts.has(doc.entryId))
-            .reverse()
-            .map((doc) => texts.get(doc.entryId) ?? ''),
+            .flatMap((doc) => texts.get(doc.entryId) || [])
+            .reverse(),
         ]),
       );
       const content = reportDraftContent({

@@ -87,7 +87,17 @@ export function createTrackingService(db: Db, audit: AuditLog, units: UnitsServi
     return reportingPeriods(d.requirement);
   }
 
-  function periodTracking(d: Dispatch, period: ReportingPeriod, today: string, unitsById: Map<number, Unit>, docs: MatchedDocument[], exemptions: ExemptionRow[]): TrackingPeriod {
+  /** The registry's units, read once per request: by id, and their place in the list (group, then order). */
+  interface Registry {
+    unitsById: Map<number, Unit>;
+    order: Map<number, number>;
+  }
+  function registry(): Registry {
+    const listed = units.list({ includeInactive: true });
+    return { unitsById: new Map(listed.map((u) => [u.id, u])), order: new Map(listed.map((u, i) => [u.id, i])) };
+  }
+
+  function periodTracking(d: Dispatch, period: ReportingPeriod, today: string, { unitsById, order }: Registry, docs: MatchedDocument[], exemptions: ExemptionRow[]): TrackingPeriod {
     const ofPeriod = docs.filter((doc) => doc.period_key === period.key);
     const reported = new Set(ofPeriod.map((doc) => doc.unit_id));
     const rows: TrackingRow[] = expectedUnits(d, period, unitsById, reported).map((unit) => {
@@ -101,7 +111,6 @@ export function createTrackingService(db: Db, audit: AuditLog, units: UnitsServi
       };
     });
     // Grouped as in the registry, then by the unit's place in its group.
-    const order = new Map(units.list({ includeInactive: true }).map((u, i) => [u.id, i]));
     rows.sort((a, b) => (order.get(a.unit.id) ?? 0) - (order.get(b.unit.id) ?? 0) || compareVietnamese(a.unit.name, b.unit.name));
     return {
       dispatch: { id: d.id, number: d.number, symbol: d.symbol, issueDate: d.issueDate, subject: d.subject },
@@ -111,21 +120,23 @@ export function createTrackingService(db: Db, audit: AuditLog, units: UnitsServi
     };
   }
 
+  function trackDispatch(d: Dispatch, today: string, periodKey: string | null, known: Registry): TrackingPeriod[] {
+    const periods = periodsOf(d).filter((p) => periodKey === null || p.key === periodKey);
+    if (periodKey !== null && periods.length === 0) {
+      const keys = periodsOf(d).map((p) => p.key).join(', ');
+      throw new UserError('unknown_period', `Công văn ${dispatches.describe(d)} không có kỳ "${periodKey}". Các kỳ: ${keys}.`);
+    }
+    const docs = repo.documents(d.id);
+    const exemptions = repo.exemptions(d.id);
+    return periods.map((p) => periodTracking(d, p, today, known, docs, exemptions));
+  }
+
   return {
     periods: (dispatchId: number): ReportingPeriod[] => periodsOf(dispatches.get(dispatchId)),
 
     /** Every period, or one; "today" decides what is overdue. */
     track(dispatchId: number, today: string, periodKey: string | null = null): TrackingPeriod[] {
-      const d = dispatches.get(dispatchId);
-      const periods = periodsOf(d).filter((p) => periodKey === null || p.key === periodKey);
-      if (periodKey !== null && periods.length === 0) {
-        const keys = periodsOf(d).map((p) => p.key).join(', ');
-        throw new UserError('unknown_period', `Công văn ${dispatches.describe(d)} không có kỳ "${periodKey}". Các kỳ: ${keys}.`);
-      }
-      const unitsById = new Map(units.list({ includeInactive: true }).map((u) => [u.id, u]));
-      const docs = repo.documents(d.id);
-      const exemptions = repo.exemptions(d.id);
-      return periods.map((p) => periodTracking(d, p, today, unitsById, docs, exemptions));
+      return trackDispatch(dispatches.get(dispatchId), today, periodKey, registry());
     },
 
     /**
@@ -135,8 +146,10 @@ export function createTrackingService(db: Db, audit: AuditLog, units: UnitsServi
     dashboard(today: string) {
       const upcoming: { tracking: TrackingPeriod; daysLeft: number }[] = [];
       const overdue: { tracking: TrackingPeriod; daysOverdue: number }[] = [];
-      for (const d of dispatches.list({ status: 'issued' }).filter((x) => x.requirement)) {
-        for (const t of this.track(d.id, today)) {
+      // One read of the registry for all the dispatches: with hundreds of them, reading it for each took seconds.
+      const known = registry();
+      for (const d of dispatches.list({ status: 'issued', asksReports: true })) {
+        for (const t of trackDispatch(d, today, null, known)) {
           const days = daysBetween(today, t.period.dueDate);
           if (days >= 0 && days <= 30) upcoming.push({ tracking: t, daysLeft: days });
           else if (days < 0 && t.counts.missing > 0) overdue.push({ tracking: t, daysOverdue: -days });

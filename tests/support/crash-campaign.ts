@@ -286,13 +286,16 @@ export async function runCrashCampaign(options: { files: number; kills: number; 
     };
 
     const random = seededRandom(options.seed);
+    // Kills fall within a whole import's duration, as long as the quickest import seen to its end took.
+    let window = cleanImportSeconds * 1000;
     for (let k = 1; k <= options.kills; k++) {
-      const delay = Math.round(random() * cleanImportSeconds * 1000);
+      const delay = Math.round(random() * window);
       const run = await cli.runAndKill(dataDir, importArgs, delay);
       if (!run.killed) {
         if (run.status !== 0) problems.push(`lần ${k}: nhập thoát với mã ${run.status} ${run.stderr}`);
         completed(`nhập xong ở lần ${k}`);
         completedImports++;
+        window = Math.min(window, run.ms);
         log(`lần ${k}: nhập xong trước khi bị tắt (${delay} ms) — kiểm tra "đúng một lần", bắt đầu lại từ dữ liệu mẫu`);
         fs.rmSync(dataDir, { recursive: true, force: true });
         fs.cpSync(pristine, dataDir, { recursive: true });

@@ -12,12 +12,14 @@ let app: ReturnType<typeof openTempApp>;
 let cv864: Dispatch;
 let form: DataForm;
 let kienLuong: number;
+let tanHiep: number;
 beforeEach(() => {
   app = openTempApp();
   app.loadDemoData();
   cv864 = app.dispatches.findByReference('864/STTTT-TTBCBC', 2021)[0]!;
   form = app.forms.get(cv864.id)!;
   kienLuong = app.units.findByName('UBND huyện Kiên Lương')!.id;
+  tanHiep = app.units.findByName('UBND huyện Tân Hiệp')!.id;
 });
 afterEach(() => app.cleanup());
 
@@ -38,13 +40,37 @@ function reportWithSheet(number: number, sheet: { filename: string; content: Buf
   });
 }
 
-async function importOne(bytes: Buffer, name: string) {
-  const results = await app.imports.importInputs([{ name, bytes }]);
+async function importOne(bytes: Buffer, name: string, receivedDate?: string) {
+  const results = await app.imports.importInputs([{ name, bytes }], receivedDate ? { receivedDate } : {});
   expect(results).toHaveLength(1);
   return results[0]!;
 }
 
 const kienLuongForm = async () => (await app.forms.renderXlsx(cv864.id, kienLuong, '2021')).bytes;
+
+/** A table a unit typed itself (column A empty, three rows of the form), with or without the reference to 864 above it. */
+async function tanHiepTable(citing864: boolean): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const sheet = wb.addWorksheet('Sheet1');
+  sheet.addRow(['', 'BÁO CÁO SỐ LIỆU']);
+  sheet.addRow(['', 'Đơn vị báo cáo: UBND huyện Tân Hiệp']);
+  if (citing864) sheet.addRow(['', 'Kèm theo Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin và Truyền thông; năm 2021']);
+  sheet.addRow(['', 'TT', 'Tên chỉ tiêu', 'Đơn vị tính', 'Kết quả']);
+  sheet.addRow(['', 1, '1. Số tin, bài tuyên truyền trên báo chí, trang thông tin điện tử', 'tin, bài', 7]);
+  sheet.addRow(['', 2, '2. Số buổi tuyên truyền, tập huấn, hội nghị', 'buổi', 2]);
+  sheet.addRow(['', 3, '3. Số lượt người tham dự', 'người', 90]);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** What the clerk leaves as recognised when confirming. */
+function correctionOf(id: number) {
+  const { agency, number, symbol, date, type, subject } = app.incoming.get(id);
+  return { agency, number, symbol, date, type, subject };
+}
+
+/** The detail of the latest audit entry of an incoming document. */
+const lastAudit = (id: number): unknown =>
+  JSON.parse(app.db.prepare<[number], { detail: string }>("SELECT detail FROM audit_log WHERE entity = 'incoming_document' AND entity_id = ? ORDER BY id DESC LIMIT 1").get(id)!.detail);
 
 describe('importing a returned data form', () => {
   it('registers the entry, stores the figures, and matches unit, dispatch and period from the form (sender unknown)', async () => {
@@ -140,6 +166,50 @@ describe('importing a returned data form', () => {
     expect(result.status).toBe('needs_review');
     expect(result.unit).toMatchObject({ id: kienLuong, confidence: 0.5 });
     expect(result.unit!.reasons.at(-1)).toBe('nhưng biểu số liệu được lập cho UBND huyện Hòn Đất, không phải UBND huyện Kiên Lương');
+  });
+
+  it('a short table the unit retyped itself (Tân Hiệp: three rows, its own header) gets its figures, for review', async () => {
+    const result = await importOne(await tanHiepTable(true), 'tan-hiep-2.xlsx');
+    expect(result).toMatchObject({ status: 'needs_review', dispatch: { id: cv864.id }, unit: { id: tanHiep, confidence: 0.85 } });
+    expect(result.reason).toContain('đọc theo tên chỉ tiêu — cần đối chiếu số liệu');
+    expect(app.forms.submissionOf(result.entryId!)).toMatchObject({ readBy: 'names', unitId: tanHiep, values: { TINBAI: 7, BUOI: 2, NGUOI: 90, PTTH: null } });
+  });
+
+  it('confirming in review reads the spreadsheet against the form of the dispatch the clerk chose, in the same step', async () => {
+    // Without the reference to 864 nothing says which dispatch the table answers: no figures at import.
+    const result = await importOne(await tanHiepTable(false), 'so-lieu.xlsx', '2021-11-19');
+    expect(result).toMatchObject({ status: 'needs_review', dispatch: { id: null } });
+    expect(app.forms.submissionOf(result.entryId!)).toBeNull();
+    const other = await importOne(await fillForm(await kienLuongForm(), knownValues(form, 1)), 'kien-luong.xlsx');
+
+    const doc = await app.incoming.confirm(result.entryId!, { ...correctionOf(result.entryId!), unitId: tanHiep, dispatchId: cv864.id, periodKey: '2021' });
+    expect(doc.status).toBe('registered');
+    expect(app.forms.submissionOf(result.entryId!)).toMatchObject({ readBy: 'names', dispatchId: cv864.id, unitId: tanHiep, periodKey: '2021', values: { TINBAI: 7, BUOI: 2, NGUOI: 90 } });
+    const row = app.reports.consolidate(cv864.id, '2021').consolidation.rows.find((r) => r.kind === 'indicator' && r.indicator.code === 'NGUOI');
+    expect(row).toMatchObject({ indicator: { value: 90 + (knownValues(form, 1).NGUOI as number), contributors: 2 } });
+    // The other entry's reading is untouched.
+    expect(app.forms.submissionOf(other.entryId!)).toMatchObject({ readBy: 'metadata', values: knownValues(form, 1) });
+    expect(lastAudit(result.entryId!)).toMatchObject({ formReread: { readBy: 'names', earlier: null } });
+  });
+
+  it('a confirmation that changes the unit reads the form again, replacing that entry\'s reading and keeping the earlier one in the audit log', async () => {
+    const result = await importOne(await tanHiepTable(true), 'tan-hiep-2.xlsx', '2021-11-19');
+    const before = app.forms.submissionOf(result.entryId!)!;
+    // Old reading stored as an earlier version of the reader would have left it (one value only).
+    app.forms.recordSubmission({ incomingId: result.entryId!, readBy: 'names', formVersion: null, meta: null, values: { TINBAI: 7 }, problems: [] });
+    const giongRieng = app.units.findByName('UBND huyện Giồng Riềng')!.id;
+    await app.incoming.confirm(result.entryId!, { ...correctionOf(result.entryId!), unitId: giongRieng, dispatchId: cv864.id, periodKey: '2021' });
+    expect(app.forms.submissionOf(result.entryId!)).toMatchObject({ unitId: giongRieng, values: before.values });
+    expect(lastAudit(result.entryId!)).toMatchObject({ formReread: { readBy: 'names', earlier: { readBy: 'names', values: { TINBAI: 7 } } } });
+  });
+
+  it('a confirmation that reads nothing keeps the earlier figures', async () => {
+    const result = await importOne(await tanHiepTable(true), 'tan-hiep-2.xlsx', '2021-11-19');
+    const before = app.forms.submissionOf(result.entryId!)!;
+    // Confirmed as answering no dispatch: there is no form to read against, and the figures stay.
+    await app.incoming.confirm(result.entryId!, { ...correctionOf(result.entryId!), unitId: tanHiep, dispatchId: null, periodKey: null });
+    expect(app.forms.submissionOf(result.entryId!)).toMatchObject({ readBy: 'names', values: before.values });
+    expect(lastAudit(result.entryId!)).not.toHaveProperty('formReread');
   });
 
   it('a spreadsheet that is not a form adds no figures', async () => {

@@ -73,6 +73,10 @@ describe('paged lists', () => {
     expect(issued.total).toBe(Math.floor(DRAFTS / 2));
     expect(issued.items.map((d) => d.subject)).toEqual(['dự thảo 18', 'dự thảo 16', 'dự thảo 14']);
     expect(await call('dispatches.years', {})).toEqual([2021]);
+    // Of them, only 864 asks for reports: the dashboard counts it from a one-row page.
+    const reporting = await call('dispatches.list', { status: 'issued', asksReports: true, limit: 1 });
+    expect(reporting.total).toBe(1);
+    expect(reporting.items.map((d) => d.number)).toEqual([864]);
   });
 
   it('register.outgoing: pages in number order with the year\'s total', async () => {

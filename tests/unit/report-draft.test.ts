@@ -4,6 +4,9 @@ import { keySentences, reportSubject, superiorBody } from '../../main/reports/re
 import { outgoingRegisterRows } from '../../main/dispatches/outgoing-register.js';
 import { DISPATCH_864, EMAIL_NOTE, FORM_TEXT, KIEN_LUONG_TEXT, TRACKING_2021, sampleReport as draft } from '../fixtures/report-2021.js';
 import { openTempApp } from '../support/temp-app.js';
+import { writtenReportText, type FileShare } from '../../main/reports/reports-service.js';
+import { reportDocx, reportEml } from '../support/report-samples.js';
+import { fillForm, knownValues } from '../support/form-samples.js';
 
 const text = (p: BodyParagraph): string => p.runs.map((r) => r.text).join('');
 
@@ -50,6 +53,38 @@ describe('a unit\'s key sentences', () => {
     const cut = keySentences(long) ?? '';
     expect(cut.length).toBeLessThanOrEqual(451);
     expect(cut.endsWith('…')).toBe(true);
+  });
+});
+
+describe('a unit\'s written report, out of a document\'s stored text', () => {
+  const EMAIL = 'Báo cáo kết quả tuyên truyền phòng, chống rác thải nhựa\nKính gửi Sở TT&TT. Gửi kèm báo cáo.';
+  /** The stored text and file shares of a document whose files hold these texts, in this order. */
+  const stored = (...files: [FileShare['role'], string, string][]): [string, FileShare[]] => [
+    files.map(([, , t]) => t).join('\n\n'),
+    files.map(([role, contentKind, t]) => ({ role, contentKind, textChars: t.length })),
+  ];
+
+  it('is the text of its report files only: not the e-mail, its note, or the form sent with it', () => {
+    const [full, files] = stored(['message', 'eml', EMAIL], ['body', 'txt', EMAIL_NOTE], ['attachment', 'xlsx', FORM_TEXT], ['main', 'docx', KIEN_LUONG_TEXT], ['attachment', 'pdf', 'PHỤ LỤC\nDanh sách mô hình.']);
+    expect(writtenReportText(full, files)).toBe(`${KIEN_LUONG_TEXT}\n\nPHỤ LỤC\nDanh sách mô hình.`);
+  });
+
+  it('is nothing for a form sent alone, even as the document itself', () => {
+    expect(writtenReportText(...stored(['message', 'eml', EMAIL], ['body', 'txt', EMAIL_NOTE], ['main', 'xlsx', FORM_TEXT]))).toBe('');
+    expect(writtenReportText(...stored(['main', 'xlsx', FORM_TEXT]))).toBe('');
+  });
+
+  it('keeps the text OCR added after the files (pages 2+ of a scan), and an e-mail written as the report', () => {
+    const [full, files] = stored(['main', 'pdf', 'Trang 1.'], ['attachment', 'xlsx', FORM_TEXT]);
+    expect(writtenReportText(`${full}\n\nTrang 2.`, files)).toBe('Trang 1.\n\nTrang 2.');
+    expect(writtenReportText(...stored(['message', 'eml', EMAIL], ['main', 'txt', 'Đơn vị đã tổ chức 3 buổi.']))).toBe('Đơn vị đã tổ chức 3 buổi.');
+  });
+
+  it('is the whole text when the files\' shares are not known (registered before they were recorded) and one is a report', () => {
+    const full = [EMAIL_NOTE, KIEN_LUONG_TEXT, FORM_TEXT].join('\n\n');
+    const unknown = (role: FileShare['role'], contentKind: string): FileShare => ({ role, contentKind, textChars: null });
+    expect(writtenReportText(full, [unknown('body', 'txt'), unknown('main', 'docx'), unknown('attachment', 'xlsx')])).toBe(full);
+    expect(writtenReportText(full, [unknown('body', 'txt'), unknown('main', 'xlsx')])).toBe('');
   });
 });
 
@@ -152,6 +187,31 @@ describe('reports.createDraft in the app', () => {
     expect(issued).toMatchObject({ status: 'issued', number: 1, symbol: 'BC-STTTT' });
     const [row] = outgoingRegisterRows(app.dispatches.register(2021)).filter((r) => r.dispatchId === report.id);
     expect(row).toMatchObject({ numberAndSymbol: '01/BC-STTTT', typeAndSubject: `Báo cáo: ${issued.subject}`, recipients: 'Ủy ban nhân dân tỉnh Kiên Giang' });
+  });
+
+  it('quotes a unit\'s written report, never the form sent with it, and nothing for a unit that sent only the form', async () => {
+    app = openTempApp();
+    app.loadDemoData();
+    const source = app.dispatches.findByReference('864/STTTT-TTBCBC', 2021)[0]!;
+    // A form without group rows: in the e-mail's text its instructions follow "Kính gửi …" with only table rows between.
+    const sample = app.forms.sample();
+    const form = app.forms.save(source.id, { ...sample, rows: sample.rows.filter((r) => r.kind === 'indicator') });
+    const filled = async (unit: string, n: number) =>
+      fillForm((await app!.forms.renderXlsx(source.id, app!.units.findByName(unit)!.id, '2021')).bytes, knownValues(form, n));
+    const report = reportDocx({ number: 15, symbol: 'BC-UBND', place: 'Kiên Lương', date: [12, 11, 2021], title: 'Kết quả tuyên truyền phòng, chống rác thải nhựa năm 2021', year: 2021 });
+    const emails = [
+      await reportEml({ from: 'ubndkienluong@kiengiang.gov.vn', date: '2021-11-12T08:00:00+07:00', messageId: '<bc-15@test>', attachments: [{ filename: 'Bieu so lieu.xlsx', content: await filled('UBND huyện Kiên Lương', 1) }, { filename: 'Bao cao 15.docx', content: report }] }),
+      await reportEml({ from: 'vanthu.hondat@gmail.com', date: '2021-11-10T09:00:00+07:00', messageId: '<bieu@test>', attachments: [{ filename: 'Bieu so lieu.xlsx', content: await filled('UBND huyện Hòn Đất', 2) }] }),
+    ];
+    const results = await app.imports.importInputs(emails.map((bytes, i) => ({ name: `${i}.eml`, bytes })));
+    expect(results.map((r) => [r.status, r.unit?.name])).toEqual([['registered', 'UBND huyện Kiên Lương'], ['registered', 'UBND huyện Hòn Đất']]);
+
+    const body = app.reports.createDraft(source.id, '2021', '2021-11-20').body;
+    const quotes = body.slice(body.findIndex((p) => text(p) === '2. Kết quả thực hiện của các cơ quan, đơn vị') + 1, body.findIndex((p) => text(p) === 'III. ĐÁNH GIÁ CHUNG'));
+    expect(quotes.map(text)).toEqual(['UBND huyện Kiên Lương: Đã đăng 25 tin, bài trên trang thông tin điện tử.']);
+    expect(body.map(text).join('\n')).not.toMatch(/Hướng dẫn|ô màu vàng/u);
+    // Both forms' figures are in the table all the same.
+    expect(text(body.find((p) => text(p).startsWith('Tổng hợp từ biểu số liệu'))!)).toContain('của 2 cơ quan, đơn vị');
   });
 
   it('refuses a period the dispatch does not have, in Vietnamese', () => {

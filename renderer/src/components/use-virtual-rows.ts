@@ -73,6 +73,7 @@ export function useVirtualRows(bodyRef: RefObject<HTMLTableSectionElement | null
   // Measures the drawn rows whenever other rows are drawn or a page arrives; a changed height draws
   // again with the right blank space (and measures nothing new the second time).
   useLayoutEffect(() => {
+    if (!enabled) return; // every row drawn (printing): nothing to size
     let changed = false;
     for (const row of bodyRef.current?.querySelectorAll<HTMLElement>('tr[data-index]') ?? []) {
       const index = Number(row.dataset.index);
@@ -83,7 +84,7 @@ export function useVirtualRows(bodyRef: RefObject<HTMLTableSectionElement | null
       }
     }
     if (changed) setMeasured((n) => n + 1);
-  }, [bodyRef, rows, start, end]);
+  }, [bodyRef, rows, start, end, enabled]);
 
   const scrollToIndex = (index: number): void => {
     const box = scroller();

@@ -10,11 +10,10 @@ export function useTrackableDispatches(): TrackableDispatches {
   const [result, setResult] = useState<TrackableDispatches>({ state: 'loading' });
   useEffect(() => {
     let stale = false;
-    api.call('dispatches.list', { status: 'issued' }).then(
+    api.call('dispatches.list', { status: 'issued', asksReports: true }).then(
       (all) => {
         if (stale) return;
         const dispatches = all.items
-          .filter((d) => d.requirement !== null)
           .sort((a, b) => (b.issueDate ?? '').localeCompare(a.issueDate ?? '') || b.id - a.id);
         setResult({ state: 'ready', dispatches });
       },
