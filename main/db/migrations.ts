@@ -279,7 +279,7 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    version: 8,
+    version: 7,
     name: 'chữ ký số của tệp nhận, hàng đợi nhận dạng chữ các trang sau',
     sql: `
       -- The digital signatures of a received file (PDF), in signing order (issue 7), as read at
@@ -314,7 +314,7 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    version: 9,
+    version: 8,
     name: 'tệp đang nhận (khôi phục sau khi ứng dụng bị tắt đột ngột)',
     sql: `
       -- A received file on its way into the register (issue 8): the row is committed before the
@@ -347,7 +347,7 @@ export const migrations: readonly Migration[] = [
     `,
   },
   {
-    version: 10,
+    version: 9,
     name: 'tìm kiếm theo trích yếu, văn bản đi và tên tệp; chỉ mục cho danh sách',
     sql: `
       -- The search index gets a heading column (type, subject, sender, number and symbol) that ranks
@@ -371,7 +371,7 @@ export const migrations: readonly Migration[] = [
     after: rebuildSearchIndex,
   },
   {
-    version: 11,
+    version: 10,
     name: 'phần nội dung của từng tệp trong văn bản đến',
     sql: `
       -- A document's full_text is its files' texts in position order, joined by a blank line; this is

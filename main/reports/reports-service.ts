@@ -23,7 +23,7 @@ import { writeAppendixXlsx } from './appendix-xlsx.js';
 export interface FileShare {
   role: string;
   contentKind: string;
-  /** Its text's length in the document's full_text; null when not recorded (registered before migration 11). */
+  /** Its text's length in the document's full_text; null when not recorded (registered before migration 10). */
   textChars: number | null;
 }
 

@@ -3,18 +3,7 @@
  * received documents (Vietnamese headers, subjects and text) drawn from a seeded PRNG, so the
  * same seed always gives the same registry. Pure: no database, no clock.
  */
-
-/** mulberry32: small, fast and the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../support/seeded-random.js';
 
 export class Rng {
   private readonly next: () => number;

@@ -13,7 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { emlBytes, pdfBytes } from './intake-samples.js';
 import { reportDocx } from './report-samples.js';
-import { seededRandom } from './scan-samples.js';
+import { seededRandom } from './seeded-random.js';
 import { fold } from '../../shared/vn/fold.js';
 import { RECOVERED_REASON } from '../../main/intake/recovery.js';
 import { openApp } from '../../main/app/open-app.js';

@@ -8,18 +8,7 @@
  */
 import { createCanvas, loadImage } from '@napi-rs/canvas';
 import { assemblePdf } from './intake-samples.js';
-
-/** A small deterministic PRNG (mulberry32), so a failing run can be reproduced. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from './seeded-random.js';
 
 export interface ScanOptions {
   /** Rotation in degrees (a page fed slightly askew). */

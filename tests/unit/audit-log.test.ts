@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/api/core.js';
 import type { ApiOutput, Method } from '../../shared/api.js';
 import { openTempApp } from '../support/temp-app.js';
+import { draft864 } from '../support/dispatch-drafts.js';
 
 /** The audit log screen's data: who (Windows user, machine) did what when, by kind and date, a page at a time. */
 
@@ -24,16 +25,7 @@ async function ok<M extends Method>(method: M, input: unknown = {}): Promise<Api
   return response.result as ApiOutput<M>;
 }
 
-function draft(): number {
-  const group = app.units.listGroups()[0]!;
-  return app.dispatches.createDraft({
-    subject: 'đẩy mạnh tuyên truyền về phòng, chống rác thải nhựa',
-    departmentCode: 'TTBCBC',
-    recipients: [{ kind: 'group', groupId: group.id, label: group.kinhGuiLabel }],
-    body: [{ runs: [{ text: 'Đề nghị các cơ quan, đơn vị báo cáo.' }] }],
-    signer: { name: 'Lâm Văn Sển', title: 'GIÁM ĐỐC', authority: null },
-  }).id;
-}
+const draft = (): number => draft864(app).id;
 
 const todayInVietnam = (): string => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempApp } from '../support/temp-app.js';
+import { draft864 } from '../support/dispatch-drafts.js';
 import type { DispatchContentInput } from '../../shared/domain/dispatch.js';
 
 let app: ReturnType<typeof openTempApp>;
@@ -9,17 +10,7 @@ beforeEach(() => {
 });
 afterEach(() => app.cleanup());
 
-function draft(extra: Partial<DispatchContentInput> = {}) {
-  const group = app.units.listGroups()[0]!;
-  return app.dispatches.createDraft({
-    subject: 'đẩy mạnh tuyên truyền về phòng, chống rác thải nhựa',
-    departmentCode: 'TTBCBC',
-    recipients: [{ kind: 'group', groupId: group.id, label: group.kinhGuiLabel }],
-    body: [{ runs: [{ text: 'Đề nghị các cơ quan, đơn vị báo cáo.' }] }],
-    signer: { name: 'Lâm Văn Sển', title: 'GIÁM ĐỐC', authority: null },
-    ...extra,
-  });
-}
+const draft = (extra: Partial<DispatchContentInput> = {}) => draft864(app, extra);
 
 describe('outgoing numbering', () => {
   it('numbers in issue order within a year and restarts at 1 on 1 January', () => {

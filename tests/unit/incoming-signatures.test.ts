@@ -8,7 +8,7 @@ import { describeWithShared } from '../support/shared-fixtures.js';
 import { openTempApp } from '../support/temp-app.js';
 
 /**
- * The digital signatures of a received PDF are stored with its file (migration 8) and come back
+ * The digital signatures of a received PDF are stored with its file (migration 7) and come back
  * with the document (incoming.get), for the line "Ký số bởi …, lúc …" on its page (issue 7).
  */
 
