@@ -9,7 +9,7 @@ import { OrganisationProfile, OrganisationProfileView } from './domain/organisat
 import { Dispatch, DispatchContent, DispatchStatus, ReportingRequirement } from './domain/dispatch.js';
 import { Dashboard, TrackingPeriod } from './domain/tracking.js';
 import { Consolidation, DataForm, DataFormInput, FormSubmission } from './domain/form.js';
-import { ImportResult, IncomingDocument, IncomingRegisterRow, PaperDocument, ReviewCorrection } from './domain/incoming.js';
+import { ImportResult, IncomingDocument, IncomingRegisterRow, PaperDocument, ReviewCorrection, ReviewNeighbours } from './domain/incoming.js';
 import { OcrQueueStatus } from './domain/ocr.js';
 import { SearchFilters, SearchHit } from './domain/search.js';
 import { PageRequest, pageOf } from './domain/paging.js';
@@ -196,6 +196,8 @@ export const api = {
   /** The years that have received documents, newest first. */
   'incoming.years': { input: Empty, output: z.array(z.number().int()) },
   'incoming.get': { input: ById, output: IncomingDocument },
+  /** The review screen's place in "Chờ xác nhận" ("3/120") and the documents before and after, without loading the queue. */
+  'incoming.reviewNeighbours': { input: ById, output: ReviewNeighbours },
   'incoming.confirm': { input: z.object({ id: Id, correction: ReviewCorrection }).strict(), output: IncomingDocument },
   'incoming.registerPaper': { input: PaperDocument, output: IncomingDocument },
   'incoming.unlinkDispatch': { input: ById, output: IncomingDocument },
@@ -290,6 +292,14 @@ export const api = {
   },
   /** The figures read from one received document, with the cells to check; null when it is not a returned form. */
   'forms.submissionOf': { input: z.object({ incomingId: Id }).strict(), output: FormSubmission.nullable() },
+  /**
+   * Corrects one value of a returned form after the unit confirmed it (read by the indicator's kind,
+   * as the form's cell would be; the value in the file is kept); `value` null withdraws the correction.
+   */
+  'forms.correctValue': {
+    input: z.object({ incomingId: Id, indicatorCode: z.string().trim().min(1).max(20), value: z.string().max(2000).nullable() }).strict(),
+    output: FormSubmission,
+  },
   'forms.consolidate': { input: z.object({ dispatchId: Id, periodKey: z.string().min(1).max(20) }).strict(), output: Consolidation },
   /**
    * "Lập báo cáo tổng hợp": drafts the Báo cáo (Mẫu 1.4) to the superior body from tracking and the

@@ -137,6 +137,7 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Omi
     'incoming.list': ({ offset, limit, ...filter }) => app.incoming.page(filter, { offset, limit }),
     'incoming.years': () => app.incoming.years(),
     'incoming.get': ({ id }) => app.incoming.get(id),
+    'incoming.reviewNeighbours': ({ id }) => app.incoming.reviewNeighbours(id),
     'incoming.confirm': ({ id, correction }) => app.incoming.confirm(id, correction),
     'incoming.registerPaper': (paper) => app.incoming.registerPaper(paper),
     'incoming.unlinkDispatch': ({ id }) => app.incoming.unlinkDispatch(id),
@@ -202,6 +203,7 @@ export function createHandlers(app: App, shell: ShellKind, version: string): Omi
     },
     'forms.submissions': ({ dispatchId, periodKey }) => app.forms.submissions(dispatchId, periodKey),
     'forms.submissionOf': ({ incomingId }) => app.forms.submissionOf(incomingId),
+    'forms.correctValue': ({ incomingId, indicatorCode, value }) => app.forms.correctValue(incomingId, indicatorCode, value, app.today()),
     'forms.consolidate': ({ dispatchId, periodKey }) => app.reports.consolidate(dispatchId, periodKey).consolidation,
     'reports.createDraft': ({ dispatchId, periodKey, today }) => app.reports.createDraft(dispatchId, periodKey, today ?? app.today()),
     'reports.appendixXlsx': async ({ dispatchId, periodKey, today }) => {

@@ -84,6 +84,8 @@ export function createAuditLog(db: Db, actor: string = currentActor()) {
   const countKind = db.prepare<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM (SELECT a.at, ${KIND_SQL} AS kind FROM audit_log a) WHERE ${where}`);
 
   return {
+    /** Who the entries are recorded as ("user@machine"), for records that name their author themselves. */
+    actor,
     record(entry: AuditEntry): void {
       insert.run(
         new Date().toISOString(),
@@ -158,6 +160,10 @@ function describe(row: Row, d: Record<string, unknown>): string {
       if (d.paper) return `Vào sổ văn bản giấy, số đến ${text(d.arrivalNumber)}`;
       if (d.confirmed !== undefined) return 'Xác nhận thông tin văn bản đến';
       if (d.unlinked !== undefined) return 'Bỏ liên kết văn bản đến với công văn yêu cầu';
+      if (d.formCorrection !== undefined) {
+        const c = record(d.formCorrection);
+        return c.value === null ? `Bỏ sửa số liệu chỉ tiêu ${text(c.indicatorCode)} (dùng lại số liệu trong tệp)` : `Sửa số liệu chỉ tiêu ${text(c.indicatorCode)} thành ${typeof c.value === 'boolean' ? (c.value ? 'Có' : 'Không') : text(c.value)} theo xác nhận của đơn vị`;
+      }
       if (d.forwardedTo !== undefined) return `Chuyển cho ${text(d.forwardedTo)} ngày ${vnDate(d.date)}`;
       return 'Sửa văn bản đến';
     case 'exemption':

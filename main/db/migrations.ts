@@ -381,4 +381,37 @@ export const migrations: readonly Migration[] = [
       ALTER TABLE incoming_files ADD COLUMN text_chars INTEGER CHECK (text_chars >= 0);
     `,
   },
+  {
+    version: 11,
+    name: 'ghi chú của đơn vị trong biểu số liệu, số liệu văn thư sửa theo xác nhận của đơn vị',
+    sql: `
+      -- The "Ghi chú" a unit wrote beside each indicator of a returned form, by indicator code (issue 6).
+      ALTER TABLE form_submissions ADD COLUMN notes_json TEXT NOT NULL DEFAULT '{}';
+      -- A value the clerk corrected after the unit confirmed it (by phone); the value read from the
+      -- file stays in form_submissions. A correction is made against the form of the dispatch the
+      -- entry answered then, and counts only while the entry still answers that dispatch.
+      CREATE TABLE form_corrections (
+        incoming_id INTEGER NOT NULL REFERENCES form_submissions (incoming_id),
+        dispatch_id INTEGER NOT NULL REFERENCES dispatches (id),
+        indicator_code TEXT NOT NULL,
+        value_json TEXT NOT NULL,
+        corrected_by TEXT NOT NULL,
+        corrected_on TEXT NOT NULL,
+        corrected_at TEXT NOT NULL,
+        PRIMARY KEY (incoming_id, indicator_code)
+      ) STRICT;
+    `,
+  },
+  {
+    version: 12,
+    name: 'tìm văn bản đi theo số khi nhập văn bản đến; số trang đã đọc bằng OCR',
+    sql: `
+      -- The import finds the dispatch a report cites by its number (and year) instead of reading every
+      -- dispatch (main/intake/match.ts); numbers start again each year, so a number names a handful.
+      CREATE INDEX dispatches_cited ON dispatches (number, year);
+      -- Pages of a file read by OCR so far (page 1 at import, the others in the background): once its
+      -- queue is done, its read note says how many (main/intake/ocr-queue.ts).
+      ALTER TABLE incoming_files ADD COLUMN ocr_pages_read INTEGER NOT NULL DEFAULT 0 CHECK (ocr_pages_read >= 0);
+    `,
+  },
 ];

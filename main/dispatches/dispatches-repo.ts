@@ -37,6 +37,10 @@ function toDispatch(r: DispatchRow): Dispatch {
   };
 }
 
+/** What comparing a document's subject with a dispatch's needs. */
+export type SubjectCandidate = Pick<Dispatch, 'id' | 'number' | 'symbol' | 'subject' | 'issueDate'>;
+type SubjectCandidateRow = Pick<DispatchRow, 'id' | 'number' | 'symbol' | 'issue_date'> & { subject: string };
+
 export interface StoredDispatch {
   symbol: string;
   content: DispatchContent;
@@ -48,11 +52,14 @@ export interface StoredDispatch {
 export interface DispatchFilter {
   year: number | null;
   status: DispatchStatus | null;
-  /** Folded words that must all occur in the dispatch's text. */
+  /** Folded words that must all occur in the dispatch's text or in its number and symbol. */
   terms: string[];
   /** Only those with a reporting requirement. */
   asksReports: boolean;
 }
+
+/** "864/stttt-ttbcbc": the number and symbol folded as search terms are (SQLite's lower() leaves Đ alone). */
+const FOLDED_REFERENCE = "(coalesce(number || '/', '') || replace(lower(symbol), 'Đ', 'd'))";
 
 function filterSql(filter: DispatchFilter): { where: string; params: (string | number)[] } {
   const where: string[] = [];
@@ -68,8 +75,10 @@ function filterSql(filter: DispatchFilter): { where: string; params: (string | n
   }
   if (filter.asksReports) where.push("json_extract(content, '$.requirement') IS NOT NULL");
   for (const term of filter.terms) {
-    where.push("search_text LIKE ? ESCAPE '\\'");
-    params.push(`%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    // In the text, or in the number and symbol as printed ("864/stttt-ttbcbc", folded as the terms are).
+    where.push(`(search_text LIKE ? ESCAPE '\\' OR ${FOLDED_REFERENCE} LIKE ? ESCAPE '\\')`);
+    const pattern = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.push(pattern, pattern);
   }
   return { where: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
@@ -81,6 +90,15 @@ export function createDispatchesRepo(db: Db) {
     `${SELECT} WHERE year = ? AND status != 'draft' ORDER BY number IS NULL, number, issue_date, id LIMIT ? OFFSET ?`,
   );
   const registerCount = db.prepare<[number], number>("SELECT count(*) FROM dispatches WHERE year = ? AND status != 'draft'").pluck();
+  const issuedNumbered = db.prepare<[{ number: number; year: number | null }], DispatchRow>(
+    `${SELECT} WHERE number = @number AND (@year IS NULL OR year = @year) AND status = 'issued' ORDER BY issue_date DESC, id DESC`,
+  );
+  // Sorted by rank first, so that the filters (a JSON look-up among them) stop at the page wanted.
+  const askingReportsAbout = db.prepare<[string, number], SubjectCandidateRow>(`
+    WITH hits AS MATERIALIZED (SELECT rowid AS hit, bm25(dispatch_search) AS score FROM dispatch_search WHERE dispatch_search MATCH ? ORDER BY score)
+    SELECT d.id, d.number, d.symbol, d.subject, d.issue_date FROM hits CROSS JOIN dispatches d ON d.id = hits.hit
+     WHERE d.status = 'issued' AND d.number IS NOT NULL AND json_extract(d.content, '$.requirement') IS NOT NULL
+     ORDER BY hits.score LIMIT ?`);
   const yearsStmt = db.prepare<[], number>('SELECT DISTINCT year FROM dispatches WHERE year IS NOT NULL ORDER BY year DESC').pluck();
   const insert = db.prepare(`
     INSERT INTO dispatches (doc_type, status, symbol, content, subject, search_text, created_at, updated_at)
@@ -146,6 +164,21 @@ export function createDispatchesRepo(db: Db) {
     registerCount: (year: number): number => registerCount.get(year) ?? 0,
     /** The years dispatches were issued in, newest first. */
     years: (): number[] => yearsStmt.all(),
+    /** Issued dispatches numbered `number` (of `year` when given), the newest first: numbers start again every year. */
+    issuedNumbered: (number: number, year: number | null): Dispatch[] => issuedNumbered.all({ number, year }).map(toDispatch),
+    /**
+     * Issued dispatches that ask for reports and whose subject holds any of `words` (folded), the
+     * likeliest first (bm25 over the search index's heading), at most `limit`: only what comparing
+     * subjects needs, not the whole dispatch.
+     */
+    issuedAskingReportsAbout(words: readonly string[], limit: number): SubjectCandidate[] {
+      // Only whole tokens reach FTS5, each quoted: nothing typed in a document can be FTS syntax.
+      const tokens = [...new Set(words.filter((w) => /^[\p{L}\p{N}]+$/u.test(w)))];
+      if (tokens.length === 0) return [];
+      return askingReportsAbout
+        .all(`{subject} : (${tokens.map((t) => `"${t}"`).join(' OR ')})`, limit)
+        .map((r) => ({ id: r.id, number: r.number, symbol: r.symbol, subject: r.subject, issueDate: r.issue_date }));
+    },
     findByNumber(number: number, symbol: string): Dispatch[] {
       return db
         .prepare<[number, string], DispatchRow>(`${SELECT} WHERE number = ? AND symbol = ? ORDER BY year DESC`)

@@ -11,7 +11,7 @@ import type { AuditLog } from '../db/audit.js';
 import { UserError, notFound } from '../api/errors.js';
 import type { UnitsService } from '../units/units-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
-import { createDispatchesRepo, type DispatchFilter, type StoredDispatch } from './dispatches-repo.js';
+import { createDispatchesRepo, type DispatchFilter, type StoredDispatch, type SubjectCandidate } from './dispatches-repo.js';
 import type { Page, Paging } from '../../shared/domain/paging.js';
 import type { FileStore } from '../files/file-store.js';
 import { crashPoint } from '../app/crash-points.js';
@@ -138,6 +138,11 @@ export function createDispatchesService(
     registerCount: (year: number): number => repo.registerCount(year),
     /** The years dispatches were issued in, newest first. */
     years: (): number[] => repo.years(),
+
+    /** Issued dispatches numbered `number` (of `year` when given), the newest first: how the import finds one a report cites. */
+    issuedNumbered: (number: number, year: number | null): Dispatch[] => repo.issuedNumbered(number, year),
+    /** Issued dispatches asking for reports whose subject holds some of `words` (folded), the likeliest first, at most `limit`. */
+    issuedAskingReportsAbout: (words: readonly string[], limit: number): SubjectCandidate[] => repo.issuedAskingReportsAbout(words, limit),
 
     /** Finds a dispatch by "864/STTTT-TTBCBC" (and a year where that is ambiguous). */
     findByReference(reference: string, year: number | null): Dispatch[] {

@@ -40,7 +40,11 @@ interface Signal<T> {
 
 /** Signals at or above this are as strong as the import's own confident matches. */
 const STRONG = 0.85;
-const CONFIDENCE = { formKey: 0.95, unitId: 0.9, chosenUnit: 0.85, periodKey: 0.9, chosenPeriod: 0.85 } as const;
+/**
+ * A period the table states ("năm 2021") is better than the import's guess from the day received
+ * (0.7) and weaker than a period the document itself names (0.8).
+ */
+const CONFIDENCE = { formKey: 0.95, unitId: 0.9, chosenUnit: 0.85, periodKey: 0.9, chosenPeriod: 0.85, statedPeriod: 0.75 } as const;
 
 /**
  * Puts a signal from the form together with what the document said: agreeing raises the
@@ -59,7 +63,7 @@ export function combine<T>(found: Match<T>, signal: Signal<T> | null, same: (a: 
 
 function submissionOf(reading: FormReading): Omit<NewSubmission, 'incomingId'> {
   const meta = reading.meta && { dispatchId: reading.meta.dispatchId, unitId: reading.meta.unitId, periodKey: reading.meta.periodKey };
-  return { readBy: reading.readBy, formVersion: reading.formVersion, meta, values: reading.values, problems: reading.problems };
+  return { readBy: reading.readBy, formVersion: reading.formVersion, meta, values: reading.values, problems: reading.problems, notes: reading.notes };
 }
 
 const describeDispatch = (d: Dispatch): string => `Công văn số ${d.number === null ? '…' : String(d.number).padStart(2, '0')}/${d.symbol}`;
@@ -86,11 +90,18 @@ export function createFormIntake(forms: FormsService, dispatches: DispatchesServ
   }
 
   function periodSignal(reading: FormReading, d: Dispatch | null): Signal<string> | null {
-    if (!reading.periodKey || !d?.requirement) return null;
+    if (!reading.periodKey || !reading.periodFrom || !d?.requirement) return null;
     const period = reportingPeriods(d.requirement).find((p) => p.key === reading.periodKey);
     if (!period) return null;
-    const confidence = reading.meta?.periodKey ? CONFIDENCE.periodKey : CONFIDENCE.chosenPeriod;
-    return { value: period.key, confidence, reason: `biểu số liệu ghi kỳ báo cáo ${period.label.toLocaleLowerCase('vi')}` };
+    const label = period.label.toLocaleLowerCase('vi');
+    switch (reading.periodFrom) {
+      case 'metadata':
+        return { value: period.key, confidence: CONFIDENCE.periodKey, reason: `biểu số liệu ghi kỳ báo cáo ${label}` };
+      case 'chosen':
+        return { value: period.key, confidence: CONFIDENCE.chosenPeriod, reason: `biểu số liệu ghi kỳ báo cáo ${label}` };
+      case 'table':
+        return { value: period.key, confidence: CONFIDENCE.statedPeriod, reason: `bảng số liệu ghi ${label}` };
+    }
   }
 
   /** The entry's spreadsheet that is the form: ours first, else the one where most indicators are found by name. */

@@ -34,6 +34,8 @@ export interface FormMetadata {
   unitCell: string;
   periodCell: string;
   valueColumn: string;
+  /** Where the unit's "Ghi chú" is; null in files written before it was recorded (right of the values). */
+  noteColumn: string | null;
   /** Each indicator's code, the row it was written on, and its name then. */
   indicators: { code: string; row: number; name: string }[];
   /** The period labels offered in the drop-down, with their keys (a blank form's chosen period is read back by label). */
@@ -106,6 +108,7 @@ function writeMetadata(meta: ExcelJS.Worksheet, m: FormMetadata): void {
     ['unitCell', m.unitCell],
     ['periodCell', m.periodCell],
     ['valueColumn', m.valueColumn],
+    ['noteColumn', m.noteColumn ?? ''],
   ];
   // Rows by number, not addRow: the drop-down lists in columns H and I already use the first rows.
   const lines: (string | number)[][] = [
@@ -208,6 +211,7 @@ export async function writeFormXlsx(form: DataForm, context: FormXlsxContext): P
     unitCell: LAYOUT.unitCell,
     periodCell: LAYOUT.periodCell,
     valueColumn: LAYOUT.valueColumn,
+    noteColumn: LAYOUT.noteColumn,
     indicators,
     periods: context.periodChoices,
   });

@@ -1,5 +1,5 @@
 import type { Db } from '../db/connection.js';
-import { FormCellProblem, FormRow, FormValue, type DataForm, type FormSubmission } from '../../shared/domain/form.js';
+import { FormCellProblem, FormRow, FormValue, type DataForm, type FormCorrection, type FormSubmission } from '../../shared/domain/form.js';
 import { z } from 'zod';
 
 /** The SQL for data forms and the figures read from returned forms; rules live in the service. */
@@ -24,6 +24,9 @@ interface SubmissionTableRow {
   form_version: number | null;
   values_json: string;
   problems_json: string;
+  notes_json: string;
+  /** The corrections that count (made against the entry's current dispatch): a JSON array of { code, value (as JSON), by, on, at }. */
+  corrections_json: string;
   /** 1 when a later submission of the same dispatch, unit and period exists. */
   superseded: number;
 }
@@ -36,11 +39,44 @@ export interface NewSubmission {
   meta: { dispatchId: number | null; unitId: number | null; periodKey: string | null } | null;
   values: Record<string, FormValue>;
   problems: FormCellProblem[];
+  /** The unit's notes beside the indicators, by code; none when left out. */
+  notes?: Record<string, string>;
+}
+
+/** A clerk's correction of one value, as stored. */
+export interface NewCorrection {
+  incomingId: number;
+  dispatchId: number;
+  indicatorCode: string;
+  value: FormValue;
+  by: string;
+  on: string;
+  at: string;
 }
 
 const Rows = z.array(FormRow);
 const Values = z.record(z.string(), FormValue);
 const Problems = z.array(FormCellProblem);
+const Notes = z.record(z.string(), z.string());
+const Corrections = z.array(z.object({ code: z.string(), value: z.string(), by: z.string(), on: z.string(), at: z.string() }));
+
+/**
+ * The submission as it stands: each corrected value replaces the one read, and its cell's
+ * problem moves into the correction beside the value the file gave.
+ */
+function withCorrections(values: Record<string, FormValue>, problems: FormCellProblem[], corrections: z.infer<typeof Corrections>) {
+  const standing = { ...values };
+  let remaining = problems;
+  const made: FormCorrection[] = corrections.map((c) => {
+    const problem = problems.find((p) => p.indicatorCode === c.code);
+    const value = FormValue.parse(JSON.parse(c.value));
+    const correction = { indicatorCode: c.code, cell: problem?.cell ?? null, readValue: values[c.code] ?? null, readProblem: problem?.message ?? null, value, by: c.by, on: c.on, at: c.at };
+    standing[c.code] = value;
+    remaining = remaining.filter((p) => p.indicatorCode !== c.code);
+    return correction;
+  });
+  return { values: standing, problems: remaining, corrections: made };
+}
 
 function toForm(r: FormTableRow): DataForm {
   return { dispatchId: r.dispatch_id, formKey: r.form_key, version: r.version, title: r.title, rows: Rows.parse(JSON.parse(r.rows_json)), updatedAt: r.updated_at };
@@ -56,8 +92,8 @@ function toSubmission(r: SubmissionTableRow): FormSubmission {
     receivedDate: r.received_date,
     readBy: r.read_by,
     formVersion: r.form_version,
-    values: Values.parse(JSON.parse(r.values_json)),
-    problems: Problems.parse(JSON.parse(r.problems_json)),
+    ...withCorrections(Values.parse(JSON.parse(r.values_json)), Problems.parse(JSON.parse(r.problems_json)), Corrections.parse(JSON.parse(r.corrections_json))),
+    notes: Notes.parse(JSON.parse(r.notes_json)),
     superseded: r.superseded === 1,
   };
 }
@@ -68,7 +104,9 @@ function toSubmission(r: SubmissionTableRow): FormSubmission {
 const submissionsWhere = (where: string): string => `
   SELECT * FROM (
     SELECT s.incoming_id, d.dispatch_id, d.unit_id, u.name AS unit_name, d.period_key, d.received_date,
-           s.read_by, s.form_version, s.values_json, s.problems_json,
+           s.read_by, s.form_version, s.values_json, s.problems_json, s.notes_json,
+           (SELECT json_group_array(json_object('code', c.indicator_code, 'value', c.value_json, 'by', c.corrected_by, 'on', c.corrected_on, 'at', c.corrected_at))
+              FROM form_corrections c WHERE c.incoming_id = s.incoming_id AND c.dispatch_id = d.dispatch_id) AS corrections_json,
            d.unit_id IS NOT NULL AND d.dispatch_id IS NOT NULL
              AND row_number() OVER (PARTITION BY d.dispatch_id, d.unit_id, d.period_key ORDER BY d.received_date DESC, d.id DESC) > 1 AS superseded
       FROM form_submissions s
@@ -96,12 +134,21 @@ export function createFormsRepo(db: Db) {
   );
   // One reading per entry: reading it again (the clerk chose its dispatch in review) replaces that entry's row only.
   const saveSubmission = db.prepare(`
-    INSERT INTO form_submissions (incoming_id, read_by, form_version, meta_dispatch_id, meta_unit_id, meta_period_key, values_json, problems_json, created_at)
-    VALUES (@incomingId, @readBy, @formVersion, @metaDispatchId, @metaUnitId, @metaPeriodKey, @valuesJson, @problemsJson, @createdAt)
+    INSERT INTO form_submissions (incoming_id, read_by, form_version, meta_dispatch_id, meta_unit_id, meta_period_key, values_json, problems_json, notes_json, created_at)
+    VALUES (@incomingId, @readBy, @formVersion, @metaDispatchId, @metaUnitId, @metaPeriodKey, @valuesJson, @problemsJson, @notesJson, @createdAt)
     ON CONFLICT (incoming_id) DO UPDATE SET
       read_by = excluded.read_by, form_version = excluded.form_version, meta_dispatch_id = excluded.meta_dispatch_id,
       meta_unit_id = excluded.meta_unit_id, meta_period_key = excluded.meta_period_key, values_json = excluded.values_json,
-      problems_json = excluded.problems_json, created_at = excluded.created_at`);
+      problems_json = excluded.problems_json, notes_json = excluded.notes_json, created_at = excluded.created_at`);
+  const saveCorrection = db.prepare(`
+    INSERT INTO form_corrections (incoming_id, dispatch_id, indicator_code, value_json, corrected_by, corrected_on, corrected_at)
+    VALUES (@incomingId, @dispatchId, @indicatorCode, @valueJson, @by, @on, @at)
+    ON CONFLICT (incoming_id, indicator_code) DO UPDATE SET
+      dispatch_id = excluded.dispatch_id, value_json = excluded.value_json, corrected_by = excluded.corrected_by,
+      corrected_on = excluded.corrected_on, corrected_at = excluded.corrected_at`);
+  const removeCorrection = db.prepare('DELETE FROM form_corrections WHERE incoming_id = ? AND indicator_code = ?');
+  const reviewReason = db.prepare<[number], { status: string; review_reason: string | null }>('SELECT status, review_reason FROM incoming_documents WHERE id = ?');
+  const setReviewReason = db.prepare('UPDATE incoming_documents SET review_reason = ?, updated_at = ? WHERE id = ?');
 
   return {
     get: (dispatchId: number): DataForm | null => {
@@ -134,8 +181,20 @@ export function createFormsRepo(db: Db) {
         metaPeriodKey: s.meta?.periodKey ?? null,
         valuesJson: JSON.stringify(s.values),
         problemsJson: JSON.stringify(s.problems),
+        notesJson: JSON.stringify(s.notes ?? {}),
         createdAt,
       }),
+    /** Records a correction, replacing an earlier one of the same value. */
+    saveCorrection: (c: NewCorrection): void =>
+      void saveCorrection.run({ incomingId: c.incomingId, dispatchId: c.dispatchId, indicatorCode: c.indicatorCode, valueJson: JSON.stringify(c.value), by: c.by, on: c.on, at: c.at }),
+    /** Withdraws a correction: the value read from the file stands again. */
+    removeCorrection: (incomingId: number, indicatorCode: string): boolean => removeCorrection.run(incomingId, indicatorCode).changes > 0,
+    /** The entry's review reason while it waits in review; undefined when it is registered. */
+    reviewReason(incomingId: number): string | null | undefined {
+      const r = reviewReason.get(incomingId);
+      return r?.status === 'needs_review' ? r.review_reason : undefined;
+    },
+    setReviewReason: (incomingId: number, reason: string | null, at: string): void => void setReviewReason.run(reason, at, incomingId),
   };
 }
 export type FormsRepo = ReturnType<typeof createFormsRepo>;

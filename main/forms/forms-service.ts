@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import sample864 from '../../resources/demo/form-864.json' with { type: 'json' };
-import { DataFormInput, type DataForm, type FormSubmission } from '../../shared/domain/form.js';
+import { DataFormInput, type DataForm, type FormSubmission, type FormValue, type IndicatorKind, type IndicatorRow } from '../../shared/domain/form.js';
 import type { Dispatch } from '../../shared/domain/dispatch.js';
 import { reportingPeriods } from '../../shared/tracking/periods.js';
 import { formatShortDate } from '../../shared/nd30/date-line.js';
@@ -13,6 +13,7 @@ import type { DispatchesService } from '../dispatches/dispatches-service.js';
 import type { SettingsService } from '../settings/settings-service.js';
 import { createFormsRepo, type NewSubmission } from './forms-repo.js';
 import { formFileName, writeFormXlsx } from './form-xlsx.js';
+import { cellProblemsReason, readTypedValue } from './read-form-xlsx.js';
 
 /**
  * Data forms (biểu mẫu số liệu, issue 6): the indicators a dispatch's reporting requirement asks
@@ -25,6 +26,35 @@ export function dispatchReference(d: Dispatch, agencyName: string): string {
   const date = d.issueDate ? ` ngày ${formatShortDate(d.issueDate)}` : '';
   const agency = agencyName.trim() ? ` của ${agencyNameInSentence(agencyName)}` : '';
   return `Kèm theo Công văn số ${number}/${d.symbol}${date}${agency}`;
+}
+
+/** What to type for a value of each kind, after a correction that is not one. */
+const TYPE_HINT: Record<IndicatorKind, string> = {
+  integer: 'Hãy nhập số nguyên từ 0 trở lên, ví dụ 15.',
+  decimal: 'Hãy nhập số từ 0 trở lên, ví dụ 12,5.',
+  percent: 'Hãy nhập tỷ lệ từ 0 đến 100, ví dụ 85,5.',
+  boolean: 'Hãy nhập Có hoặc Không.',
+  text: 'Hãy nhập nội dung.',
+};
+
+const capitalised = (s: string): string => s.replace(/^./, (c) => c.toLocaleUpperCase('vi'));
+
+/**
+ * A review reason with one of its parts replaced (`after`), removed (`after` null) or added at
+ * the end (`before` null). The import joins parts with "; ", capitalises the first letter and ends
+ * with a full stop; a reason without `before` in it is left as it is.
+ */
+export function replaceReasonPart(reason: string | null, before: string | null, after: string | null): string | null {
+  if (before === after) return reason;
+  const body = (reason ?? '').replace(/\.$/, '');
+  const parts = body.replace(/^./, (c) => c.toLocaleLowerCase('vi'));
+  let next: string;
+  if (before === null) next = parts ? `${parts}; ${after}` : (after ?? '');
+  else if (!parts.includes(before)) return reason;
+  else if (after !== null) next = parts.replace(before, after);
+  else next = parts.replace([`; ${before}`, `${before}; `].find((separated) => parts.includes(separated)) ?? before, '');
+  next = next.trim();
+  return next ? `${capitalised(next)}.` : null;
 }
 
 export function createFormsService(db: Db, audit: AuditLog, dispatches: DispatchesService, units: UnitsService, settings: SettingsService) {
@@ -120,6 +150,51 @@ export function createFormsService(db: Db, audit: AuditLog, dispatches: Dispatch
     /** Every returned form of the dispatch (of one period when given), oldest first, superseded ones flagged. */
     submissions: (dispatchId: number, periodKey: string | null): FormSubmission[] => repo.submissions(dispatchId, periodKey),
     submissionOf: (incomingId: number): FormSubmission | null => repo.submissionOf(incomingId),
+
+    /**
+     * The clerk's correction of one value of a returned form, after the unit confirmed it (a phone
+     * call): read from what was typed by the reader's own rules for the indicator's kind, stored
+     * beside the value the file gave, audited. The cell no longer needs checking (its part of the
+     * review reason goes) and the corrected value counts in the report. `typed` null withdraws the
+     * correction: the value read from the file stands again. Returns the submission as it stands.
+     */
+    correctValue(incomingId: number, indicatorCode: string, typed: string | null, today: string): FormSubmission {
+      return db.transaction(() => {
+        const before = repo.submissionOf(incomingId);
+        if (!before) throw new UserError('not_a_form', 'Văn bản đến này không có biểu số liệu nên không có số liệu để sửa.');
+        if (before.dispatchId === null) {
+          throw new UserError('no_dispatch', 'Văn bản đến này chưa gắn với công văn yêu cầu báo cáo nên chưa biết biểu số liệu để đối chiếu. Hãy chọn công văn và xác nhận trước.');
+        }
+        const indicator = requireForm(before.dispatchId).rows.find((r): r is IndicatorRow => r.kind === 'indicator' && r.code.toUpperCase() === indicatorCode.trim().toUpperCase());
+        if (!indicator) throw new UserError('unknown_indicator', `Biểu số liệu không có chỉ tiêu mã "${indicatorCode.trim()}". Hãy tải lại trang rồi thử lại.`);
+        const earlier = before.corrections.find((c) => c.indicatorCode === indicator.code) ?? null;
+        let value: FormValue = null;
+        if (typed === null) {
+          if (!earlier) return before;
+          repo.removeCorrection(incomingId, indicator.code);
+        } else {
+          if (!typed.trim()) throw new UserError('value_required', `Hãy nhập số liệu đơn vị đã xác nhận cho "${indicator.name}". Để dùng lại số liệu trong tệp, bấm "Bỏ sửa".`);
+          const read = readTypedValue(typed, indicator);
+          if (read.value === null) throw new UserError('invalid_value', `${capitalised(read.problem ?? 'giá trị không hợp lệ')}. ${TYPE_HINT[indicator.valueKind]}`);
+          value = read.value;
+          repo.saveCorrection({ incomingId, dispatchId: before.dispatchId, indicatorCode: indicator.code, value, by: audit.actor, on: today, at: now() });
+        }
+        const after = repo.submissionOf(incomingId)!;
+        const reason = repo.reviewReason(incomingId);
+        if (reason !== undefined) {
+          const next = replaceReasonPart(reason, cellProblemsReason(before.problems), cellProblemsReason(after.problems));
+          if (next !== reason) repo.setReviewReason(incomingId, next, now());
+        }
+        const { cell, readValue, readProblem } = after.corrections.find((c) => c.indicatorCode === indicator.code) ?? earlier ?? { cell: null, readValue: null, readProblem: null };
+        audit.record({
+          action: 'update',
+          entity: 'incoming_document',
+          entityId: incomingId,
+          detail: { formCorrection: { indicatorCode: indicator.code, cell, readValue, readProblem, before: earlier?.value ?? null, value } },
+        });
+        return after;
+      })();
+    },
 
     /** The form a returned file names in its hidden sheet (null when no form has that key). */
     byKey: (formKey: string): DataForm | null => repo.byKey(formKey),

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { DataForm, FormCellProblem, FormValue, IndicatorRow } from '../../shared/domain/form.js';
 import { fold } from '../../shared/vn/fold.js';
+import { periodMentions } from '../intake/recognize-period.js';
 import { INDICATOR_HEADER, META_MARKER, META_SHEET, type FormMetadata } from './form-xlsx.js';
 
 /**
@@ -20,12 +21,15 @@ export interface FormReading {
   meta: FormMetadata | null;
   values: Record<string, FormValue>;
   problems: FormCellProblem[];
+  /** The unit's "Ghi chú" beside an indicator, by code (only those it wrote). */
+  notes: Record<string, string>;
   /** How many of the form's indicators were found in the file. */
   found: number;
   /** The unit named in the file (the unit cell, or the label "Đơn vị báo cáo:"), if any. */
   unitName: string | null;
-  /** The period the file is for: the hidden sheet's, else the one chosen in the drop-down. */
+  /** The period the file is for: the hidden sheet's, else the one chosen in the drop-down, else one the table states ("Năm 2021"). */
   periodKey: string | null;
+  periodFrom: 'metadata' | 'chosen' | 'table' | null;
   /** Why the file was read by names, in the clerk's words; null when read by code. */
   byNamesBecause: string | null;
 }
@@ -52,6 +56,8 @@ const Metadata = z.object({
   unitCell: z.string().regex(/^[A-Z]+\d+$/),
   periodCell: z.string().regex(/^[A-Z]+\d+$/),
   valueColumn: z.string().regex(/^[A-Z]+$/),
+  // Files written before the note column was recorded have it right of the values.
+  noteColumn: z.string().regex(/^[A-Z]*$/).default('').transform((c) => c || null),
   indicators: z.array(z.object({ code: z.string(), row: z.coerce.number().int().positive(), name: z.string() })),
   periods: z.array(z.object({ key: z.string(), label: z.string() })),
 });
@@ -147,7 +153,7 @@ const yes = new Set(['co', 'x', 'yes', 'y', '1', 'da', 'dung', 'true', 'roi', 'd
 const no = new Set(['khong', 'k', 'ko', 'no', 'n', '0', 'chua', 'false', 'sai', 'chua ban hanh', 'khong ban hanh']);
 
 /** A read value and, when the clerk should look, why. */
-interface Read {
+export interface Read {
   value: FormValue;
   problem: string | null;
 }
@@ -204,7 +210,16 @@ export function parseTypedNumber(raw: string, kind: 'integer' | 'decimal' | 'per
 
 /** Reads one value cell for one indicator. */
 export function readValue(cell: ExcelJS.Cell, indicator: IndicatorRow): Read {
-  let v: ExcelJS.CellValue = cell.value;
+  return readCellValue(cell.value, cell.numFmt ?? '', indicator);
+}
+
+/** Reads a value typed by the clerk (a correction) exactly as the same text typed into the unit's cell. */
+export function readTypedValue(typed: string, indicator: IndicatorRow): Read {
+  return readCellValue(typed.trim(), '', indicator);
+}
+
+function readCellValue(value: ExcelJS.CellValue, numFmt: string, indicator: IndicatorRow): Read {
+  let v = value;
   if (v && typeof v === 'object' && !(v instanceof Date) && 'formula' in v) v = (v.result ?? null) as ExcelJS.CellValue;
   if (v && typeof v === 'object' && !(v instanceof Date) && 'sharedFormula' in v) v = (v.result ?? null) as ExcelJS.CellValue;
   if (v && typeof v === 'object' && !(v instanceof Date) && 'error' in v) return { value: null, problem: `ô báo lỗi ${v.error}` };
@@ -224,7 +239,7 @@ export function readValue(cell: ExcelJS.Cell, indicator: IndicatorRow): Read {
       return { value: null, problem: `${shown(raw)}: không rõ là Có hay Không` };
     }
     default:
-      return readNumber(v, raw, cell.numFmt ?? '', indicator, indicator.valueKind);
+      return readNumber(v, raw, numFmt, indicator, indicator.valueKind);
   }
 }
 
@@ -333,11 +348,15 @@ const VALUE_HEADERS: readonly (readonly [RegExp, number])[] = [
 ];
 /** Header words of columns that hold no reported value: targets, comparisons, notes, units, numbering. */
 const NOT_VALUE_HEADER = /\b(ke hoach|chi tieu giao|muc tieu|cung ky|so voi|so sanh|ghi chu|dvt|d v t|don vi tinh|stt|tt)\b|^don vi$/;
+/** Header words of the column of the unit's remarks. */
+const NOTE_HEADER = /\b(ghi chu|chu thich)\b/;
 /** A header cell is short; a longer text above the table is a title or a note. */
 const MAX_HEADER_CHARS = 60;
 /** How far right of the names the values are looked for, and how far up the header. */
 const VALUE_COLUMNS_SEARCHED = 8;
 const HEADER_ROWS_SEARCHED = 6;
+/** How far above a retyped table its title and period are looked for. */
+const MAX_LINES_ABOVE = 15;
 
 const isHeaderWord = (t: string): boolean => NAME_HEADER.test(t) || NOT_VALUE_HEADER.test(t) || VALUE_HEADERS.some(([re]) => re.test(t));
 const numeric = (v: ExcelJS.CellValue): boolean => typeof v === 'number' || /^\s*-?\d[\d.,\s]*%?\s*$/.test(text(v));
@@ -396,6 +415,8 @@ interface RetypedTable {
   sheet: ExcelJS.Worksheet;
   located: Map<string, Located>;
   valueColumn: number;
+  /** The column the header calls "Ghi chú", if any. */
+  noteColumn: number | null;
   /** True when the header names the column of indicators and the column of values. */
   headed: boolean;
 }
@@ -423,22 +444,54 @@ function retypedTable(sheet: ExcelJS.Worksheet, anywhere: Map<string, Located>, 
     .filter((h) => h.score > 0)
     .sort((a, b) => Number(b.filled > 0) - Number(a.filled > 0) || b.score - a.score || a.c - b.c);
   const headed = headedNames !== undefined && byHeader.length > 0;
-  if (byHeader[0]?.filled) return { sheet, located, valueColumn: byHeader[0].c, headed };
+  const noteColumn = [...header].find(([c, t]) => c > nameColumn && NOTE_HEADER.test(t))?.[0] ?? null;
+  if (byHeader[0]?.filled) return { sheet, located, valueColumn: byHeader[0].c, noteColumn, headed };
   const byContent = candidates.map((c) => ({ c, numbers: filled(c, numeric) })).sort((a, b) => b.numbers - a.numbers || a.c - b.c)[0];
   const valueColumn = byContent?.numbers ? byContent.c : (byHeader[0]?.c ?? candidates[0] ?? nameColumn + 1);
-  return { sheet, located, valueColumn, headed };
+  return { sheet, located, valueColumn, noteColumn, headed };
 }
 
-function periodFrom(meta: FormMetadata | null, chosen: string | null): string | null {
-  if (meta?.periodKey) return meta.periodKey;
-  if (!chosen || !meta) return null;
-  return meta.periods.find((p) => fold(p.label).trim() === fold(chosen).trim() || p.key === chosen.trim())?.key ?? null;
+/**
+ * The period a table states, for a file that names none in a hidden sheet or drop-down: its
+ * value column's header ("Năm 2021"), else a line above the table ("Kèm theo Công văn số
+ * 864/STTTT-TTBCBC …; năm 2021"). Header rows are left out of the lines: their other columns
+ * ("Năm 2020" beside "Năm 2021") are not what is reported on.
+ */
+function periodStated(table: RetypedTable): string | null {
+  const firstRow = Math.min(...[...table.located.values()].map((l) => l.row));
+  const valueHeader: string[] = [];
+  const linesAbove: string[] = [];
+  for (let r = firstRow - 1; r >= Math.max(1, firstRow - MAX_LINES_ABOVE); r--) {
+    const row = table.sheet.getRow(r);
+    if (r >= firstRow - HEADER_ROWS_SEARCHED) valueHeader.push(text(row.getCell(table.valueColumn).value));
+    if (headerCells(row)) continue;
+    const cells = Array.from({ length: Math.min(row.cellCount, MAX_COLUMNS_SEARCHED) }, (_, i) => text(row.getCell(i + 1).value));
+    linesAbove.unshift(cells.filter(Boolean).join(' '));
+  }
+  for (const t of [...valueHeader, ...linesAbove]) {
+    const said = periodMentions(t, null).find((p) => !p.forward && !p.inferredYear);
+    if (said) return said.key;
+  }
+  return null;
 }
 
-/** Reads the values found at `cells` (indicator code → address), and what is missing. */
-function readCells(sheet: ExcelJS.Worksheet, indicators: IndicatorRow[], cells: Map<string, string>): Pick<FormReading, 'values' | 'problems' | 'found'> {
+/** The period of a file: the hidden sheet's, else the one chosen in its drop-down, else the one its table states. */
+function periodOf(meta: FormMetadata | null, chosen: string | null, table: RetypedTable | null): Pick<FormReading, 'periodKey' | 'periodFrom'> {
+  if (meta?.periodKey) return { periodKey: meta.periodKey, periodFrom: 'metadata' };
+  const picked = chosen && meta?.periods.find((p) => fold(p.label).trim() === fold(chosen).trim() || p.key === chosen.trim())?.key;
+  if (picked) return { periodKey: picked, periodFrom: 'chosen' };
+  const stated = table && periodStated(table);
+  return stated ? { periodKey: stated, periodFrom: 'table' } : { periodKey: null, periodFrom: null };
+}
+
+/** A note longer than this is cut: it is a remark beside a figure, not a report. */
+const MAX_NOTE_CHARS = 1000;
+
+/** Reads the values found at `cells` (indicator code → address), the notes beside them, and what is missing. */
+function readCells(sheet: ExcelJS.Worksheet, indicators: IndicatorRow[], cells: Map<string, string>, noteColumn: number | null): Pick<FormReading, 'values' | 'problems' | 'notes' | 'found'> {
   const values: Record<string, FormValue> = {};
   const problems: FormCellProblem[] = [];
+  const notes: Record<string, string> = {};
   for (const i of indicators) {
     const address = cells.get(i.code);
     if (!address) {
@@ -446,11 +499,14 @@ function readCells(sheet: ExcelJS.Worksheet, indicators: IndicatorRow[], cells: 
       problems.push({ cell: null, indicatorCode: i.code, message: `không tìm thấy dòng chỉ tiêu "${i.name}" trong bảng` });
       continue;
     }
-    const read = readValue(sheet.getCell(address), i);
+    const cell = sheet.getCell(address);
+    const read = readValue(cell, i);
     values[i.code] = read.value;
     if (read.problem) problems.push({ cell: address, indicatorCode: i.code, message: read.problem });
+    const note = noteColumn ? text(sheet.getCell(cell.row, noteColumn).value).replace(/\s+/g, ' ') : '';
+    if (note) notes[i.code] = note.length > MAX_NOTE_CHARS ? `${note.slice(0, MAX_NOTE_CHARS)}…` : note;
   }
-  return { values, problems, found: cells.size };
+  return { values, problems, notes, found: cells.size };
 }
 
 /** The visible sheet where most indicator names are, read as a retyped table. */
@@ -479,6 +535,8 @@ export function readForm(wb: ExcelJS.Workbook, form: DataForm): FormReading | nu
   const unitName = ours && ourSheet ? text(ourSheet.getCell(ours.unitCell).value) || null : null;
   const chosenPeriod = ours && ourSheet ? text(ourSheet.getCell(ours.periodCell).value) || null : null;
 
+  // Our layout keeps the notes right of the values unless the hidden sheet says otherwise.
+  const ourNotes = ours && ourSheet ? (ours.noteColumn ? ourSheet.getColumn(ours.noteColumn).number : ourSheet.getColumn(ours.valueColumn).number + 1) : null;
   if (ours && ourSheet && ours.formVersion === form.version) {
     const valueCol = ourSheet.getColumn(ours.valueColumn).number;
     const cells = new Map<string, string>();
@@ -492,13 +550,15 @@ export function readForm(wb: ExcelJS.Workbook, form: DataForm): FormReading | nu
     if (unplaced.length) {
       for (const [code, l] of locateByNames(ourSheet, unplaced, 2)) cells.set(code, `${columnLetter(valueCol)}${l.row}`);
     }
-    return { readBy: 'metadata', formVersion: ours.formVersion, meta: ours, ...readCells(ourSheet, indicators, cells), unitName, periodKey: periodFrom(ours, chosenPeriod), byNamesBecause: null };
+    return { readBy: 'metadata', formVersion: ours.formVersion, meta: ours, ...readCells(ourSheet, indicators, cells, ourNotes), unitName, ...periodOf(ours, chosenPeriod, null), byNamesBecause: null };
   }
 
   // An old version of our form keeps our layout: names in column B, values where the hidden sheet says.
   const byLayout = ours && ourSheet ? locateByNames(ourSheet, indicators, 2) : null;
   const table: RetypedTable | null =
-    byLayout && byLayout.size > 0 ? { sheet: ourSheet!, located: byLayout, valueColumn: ourSheet!.getColumn(ours!.valueColumn).number, headed: true } : bestRetypedTable(wb, indicators);
+    byLayout && byLayout.size > 0
+      ? { sheet: ourSheet!, located: byLayout, valueColumn: ourSheet!.getColumn(ours!.valueColumn).number, noteColumn: ourNotes, headed: true }
+      : bestRetypedTable(wb, indicators);
   // A few names in a table whose header reads "Chỉ tiêu … Kết quả" is a short form; a few names anywhere else are not a form.
   if (!table || table.located.size < (table.headed ? 1 : Math.ceil(indicators.length / 3))) return null;
   const cells = new Map([...table.located].map(([code, l]) => [code, `${columnLetter(table.valueColumn)}${l.row}`]));
@@ -511,9 +571,9 @@ export function readForm(wb: ExcelJS.Workbook, form: DataForm): FormReading | nu
     readBy: 'names',
     formVersion: ours?.formVersion ?? null,
     meta: ours,
-    ...readCells(table.sheet, indicators, cells),
+    ...readCells(table.sheet, indicators, cells, table.noteColumn),
     unitName: unitName ?? labelledValue(table.sheet, /^\s*(ten\s+)?(co quan,?\s*)?don vi( bao cao)?\s*:/),
-    periodKey: periodFrom(ours, chosenPeriod),
+    ...periodOf(ours, chosenPeriod, table),
     byNamesBecause: because,
   };
 }
@@ -524,10 +584,15 @@ export function reviewReasonOf(reading: FormReading): string | null {
   if (reading.byNamesBecause) parts.push(`${reading.byNamesBecause} — cần đối chiếu số liệu`);
   const indicators = Object.keys(reading.values).length;
   if (reading.found < indicators) parts.push(`bảng chỉ có ${reading.found}/${indicators} chỉ tiêu của biểu`);
-  const cells = reading.problems.filter((p) => p.cell !== null);
-  if (cells.length) {
-    const listed = cells.slice(0, 3).map((p) => `${p.cell}: ${p.message}`);
-    parts.push(`biểu số liệu có ${cells.length} ô cần kiểm tra: ${listed.join('; ')}${cells.length > 3 ? '; …' : ''}`);
-  }
+  const cells = cellProblemsReason(reading.problems);
+  if (cells) parts.push(cells);
   return parts.length ? parts.join('; ') : null;
+}
+
+/** The part of a review reason about cells ("biểu số liệu có 1 ô cần kiểm tra: D12: «mười» không phải là số"), or null. */
+export function cellProblemsReason(problems: readonly FormCellProblem[]): string | null {
+  const cells = problems.filter((p) => p.cell !== null);
+  if (!cells.length) return null;
+  const listed = cells.slice(0, 3).map((p) => `${p.cell}: ${p.message}`);
+  return `biểu số liệu có ${cells.length} ô cần kiểm tra: ${listed.join('; ')}${cells.length > 3 ? '; …' : ''}`;
 }

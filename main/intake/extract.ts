@@ -83,7 +83,7 @@ async function pdf(bytes: Buffer): Promise<ExtractedDocument> {
   if (outcome.status === 'password') return review('pdf', REVIEW_REASONS.pdfPassword);
   if (outcome.status === 'damaged') return review('pdf', looksTruncated(bytes) ? REVIEW_REASONS.pdfTruncated : REVIEW_REASONS.pdfDamaged);
   const { text, lines, pageCount, pagesWithoutText } = outcome;
-  const fields = { text, lines, pageCount, notes: [] as string[] };
+  const fields = { text, lines, pageCount, pagesWithoutText, notes: [] as string[] };
   if (pagesWithoutText.length === pageCount) return review('pdf', REVIEW_REASONS.scan, fields);
   if (pagesWithoutText.length > 0) fields.notes.push(`trang ${pagesWithoutText.join(', ')} không có lớp chữ (ảnh scan)`);
   if (looksTruncated(bytes)) return review('pdf', REVIEW_REASONS.pdfTruncated, fields);

@@ -6,7 +6,7 @@ import type { UnitsService } from '../units/units-service.js';
 import type { DispatchesService } from '../dispatches/dispatches-service.js';
 import type { ImportResult } from '../../shared/domain/incoming.js';
 import type { PdfSignature } from './pdf-signatures.js';
-import { createOcrPagesStore } from './ocr-queue.js';
+import { createOcrPagesStore, firstPageOcrNote } from './ocr-queue.js';
 import { matchDispatch, matchPeriod, matchUnit, type Match } from './match.js';
 import { createIncomingRepo, type NewIncoming, type NewIncomingFile } from './incoming-repo.js';
 import { createIntakeJournal } from './recovery.js';
@@ -45,6 +45,9 @@ export interface IntakeStages {
 
 /** The scan reason extract gives; OCR may lift it (issue 7). */
 const SCAN_REASON = 'văn bản scan — chưa đọc được nội dung';
+/** Below this OCR confidence (0–100) page 1 waits for the clerk, whatever was recognised in it. */
+const LEGIBLE_OCR = 60;
+const UNCLEAR_OCR_REASON = 'văn bản scan — đọc bằng OCR chưa rõ';
 const SCAN_KINDS = new Set(['pdf', 'jpg', 'png', 'tiff'] as const);
 /** OCR text is less certain than a text layer: every recognised field counts for less. */
 const OCR_CONFIDENCE_FACTOR = 0.8;
@@ -79,8 +82,10 @@ interface ReadItem {
   header: RecognisedHeader | null;
   textSource: 'text' | 'ocr' | 'legacy-converted';
   signatures: PdfSignature[];
-  /** Pages of a scanned PDF: pages 2+ are queued for OCR in the background (0 when none). */
-  scannedPages: number;
+  /** Pages of a PDF without a text layer after the first, queued for OCR in the background (for search). */
+  laterScannedPages: number[];
+  /** Pages read by OCR at import: 1 when page 1 was a picture and OCR read it. */
+  ocrPagesRead: number;
   /** A spreadsheet, loaded to be read as a returned data form once the entry is matched. */
   workbook: ExcelJS.Workbook | null;
 }
@@ -135,31 +140,40 @@ export function createImportService(
     let extracted = await stages.extract({ bytes: item.bytes, fileName: item.fileName });
     let textSource: ReadItem['textSource'] = extracted.notes.some((n) => /TCVN3|VNI/.test(n)) ? 'legacy-converted' : 'text';
     const kind = extracted.kind;
-    const scanned = ocrEnabled && extracted.needsReview === SCAN_REASON && (SCAN_KINDS as Set<string>).has(kind);
-    const scannedPages = scanned && kind === 'pdf' ? (extracted.pageCount ?? 0) : 0;
-    if (scanned) {
+    const scan = extracted.needsReview === SCAN_REASON; // every page a picture
+    const withoutText = kind === 'pdf' ? (extracted.pagesWithoutText ?? []) : [];
+    // Page 1 holds the header: when it is a picture (a scan, a photo, a scanned first page before typed ones) OCR reads it now.
+    const firstPageScanned = ocrEnabled && (SCAN_KINDS as Set<string>).has(kind) && (scan || withoutText.includes(1));
+    let ocrPagesRead = 0;
+    if (firstPageScanned) {
       try {
-        const scan = await stages.ocr(item.bytes, kind as 'pdf' | 'jpg' | 'png' | 'tiff');
-        if (scan) {
+        const read = await stages.ocr(item.bytes, kind as 'pdf' | 'jpg' | 'png' | 'tiff');
+        if (read) {
           textSource = 'ocr';
+          ocrPagesRead = 1;
+          const unclear = read.confidence >= LEGIBLE_OCR ? null : UNCLEAR_OCR_REASON;
           extracted = {
             ...extracted,
-            text: scan.text,
+            // Before typed pages, page 1's words come first, as on paper; the typed pages' positions do not place its header.
+            text: scan ? read.text : `${read.text}\n\n${extracted.text}`,
+            lines: [],
             // Legible enough to recognise; the discounted confidences still send doubtful fields to review.
-            needsReview: scan.confidence >= 60 ? null : `${SCAN_REASON.replace('chưa đọc được nội dung', 'đọc bằng OCR chưa rõ')}`,
-            notes: [...extracted.notes, `đã đọc trang 1 bằng OCR (độ tin cậy ${Math.round(scan.confidence)})`],
+            needsReview: scan ? unclear : (extracted.needsReview ?? unclear),
+            notes: [...extracted.notes, firstPageOcrNote(read.confidence)],
           };
         }
       } catch {
         // OCR is a help, not a requirement: the scan stays registered for review as it was.
       }
     }
+    // The other pictures of pages wait for the background queue: their words are for search.
+    const laterScannedPages = ocrEnabled ? withoutText.filter((page) => page >= 2) : [];
     const recognised = extracted.text.trim() ? stages.recognize(extracted.text, extracted.lines) : null;
     const header = recognised && textSource === 'ocr' ? discounted(recognised, OCR_CONFIDENCE_FACTOR) : recognised;
     // Stored with the file and shown on the document's page (not in the read note).
     const signatures = kind === 'pdf' ? await stages.signatures(item.bytes) : [];
     const workbook = forms && kind === 'xlsx' && !extracted.needsReview ? await forms.load(item.bytes) : null;
-    return { item, sha256, extracted, header, textSource, signatures, scannedPages, workbook };
+    return { item, sha256, extracted, header, textSource, signatures, laterScannedPages, ocrPagesRead, workbook };
   }
 
   /** Splits a message's documents into entries when they carry different numbers/symbols (DESIGN §4). */
@@ -222,7 +236,7 @@ export function createImportService(
       header || envelope?.fromAddress || main?.signatures.length
         ? matchUnit(units.list({ includeInactive: true }), envelope, header ?? blankHeader(), homePlace(), main?.signatures ?? [])
         : { value: null, confidence: 0, reasons: [] };
-    let dispatch = header ? matchDispatch(dispatches.list({ status: 'issued' }), header, envelope) : matchDispatch(dispatches.list({ status: 'issued' }), blankHeader(), envelope);
+    let dispatch = matchDispatch(dispatches, header ?? blankHeader(), envelope, receivedDate);
     let period: Match<string> = dispatch.value || header?.period.value ? matchPeriod(dispatch.value, header ?? blankHeader(), receivedDate) : { value: null, confidence: 0, reasons: [] };
     // A returned data form names its dispatch, unit and period, and holds the figures (issue 6).
     const returnedForm = forms?.read(entry.flatMap((r) => (r.workbook ? [r.workbook] : [])), { unit, dispatch, period }, (d) => matchPeriod(d, header ?? blankHeader(), receivedDate));
@@ -248,6 +262,7 @@ export function createImportService(
       readNote: r.extracted.needsReview ?? (r.extracted.notes.join('; ') || null),
       signatures: r.signatures,
       textChars: r.extracted.text.length,
+      ocrPagesRead: r.ocrPagesRead,
     }));
     // Each file's share is its textChars: the report quotes a unit's written report, not the form beside it.
     const fullText = entry.map((r) => r.extracted.text).join('\n\n');
@@ -288,7 +303,7 @@ export function createImportService(
       const id = recovered?.id ?? repo.insert(doc, { year, number: arrivalNumber }, now());
       fileRows.forEach((f, i) => {
         const fileId = repo.insertFile(id, f, i, now());
-        ocrPages.enqueue(fileId, entry[i]!.scannedPages, now());
+        ocrPages.enqueue(fileId, entry[i]!.laterScannedPages, entry[i]!.extracted.pageCount ?? 0, now());
       });
       if (forms && returnedForm?.submission) forms.record(id, returnedForm.submission);
       crashPoint('mid-register');

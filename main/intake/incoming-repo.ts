@@ -84,6 +84,8 @@ export interface NewIncomingFile {
   signatures: DocumentSignature[];
   /** The length of its text in the document's full_text (files in position order, a blank line between); absent when not known. */
   textChars?: number;
+  /** Pages read by OCR at import (page 1 of a scan); the background queue counts the others. */
+  ocrPagesRead?: number;
 }
 
 interface SignatureRow {
@@ -153,8 +155,8 @@ export function createIncomingRepo(db: Db) {
   });
   const recordFile = db.prepare('INSERT OR IGNORE INTO stored_files (sha256, size, created_at) VALUES (?, ?, ?)');
   const insertFile = db.prepare(`
-    INSERT INTO incoming_files (document_id, sha256, file_name, display_path, role, content_kind, read_note, position, text_chars)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    INSERT INTO incoming_files (document_id, sha256, file_name, display_path, role, content_kind, read_note, position, text_chars, ocr_pages_read)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const deleteFile = db.prepare('DELETE FROM incoming_files WHERE id = ?');
   const insertSignature = db.prepare(`
     INSERT INTO incoming_file_signatures (file_id, position, signer, organization, email, tax_code, issuer, signed_at, digest_valid, after_signing)
@@ -189,6 +191,18 @@ export function createIncomingRepo(db: Db) {
   const filesOf = db.prepare<[number], { id: number; sha256: string; file_name: string; display_path: string; role: string; content_kind: string; read_note: string | null }>(
     'SELECT id, sha256, file_name, display_path, role, content_kind, read_note FROM incoming_files WHERE document_id = ? ORDER BY position',
   );
+
+  // The review queue in số đến order, through the index incoming_queue (status, arrival_year, arrival_number).
+  const QUEUE = "FROM incoming_documents WHERE status = 'needs_review'";
+  const queueBefore = db.prepare<[{ year: number; number: number }], number>(`SELECT count(*) ${QUEUE} AND (arrival_year, arrival_number) < (@year, @number)`).pluck();
+  const queueNext = db
+    .prepare<[{ year: number; number: number }], number>(`SELECT id ${QUEUE} AND (arrival_year, arrival_number) > (@year, @number) ORDER BY arrival_year, arrival_number LIMIT 1`)
+    .pluck();
+  const queuePrevious = db
+    .prepare<[{ year: number; number: number }], number>(`SELECT id ${QUEUE} AND (arrival_year, arrival_number) < (@year, @number) ORDER BY arrival_year DESC, arrival_number DESC LIMIT 1`)
+    .pluck();
+  const queueFirst = db.prepare<[], number>(`SELECT id ${QUEUE} ORDER BY arrival_year, arrival_number LIMIT 1`).pluck();
+  const queueLast = db.prepare<[], number>(`SELECT id ${QUEUE} ORDER BY arrival_year DESC, arrival_number DESC LIMIT 1`).pluck();
 
   const confirm = db.prepare(`
     UPDATE incoming_documents SET status = 'registered', review_reason = NULL, agency = @agency, number = @number, symbol = @symbol,
@@ -225,7 +239,7 @@ export function createIncomingRepo(db: Db) {
     /** Returns the file's id. */
     insertFile(documentId: number, f: NewIncomingFile, position: number, now: string): number {
       recordFile.run(f.sha256, f.size, now);
-      const fileId = Number(insertFile.run(documentId, f.sha256, f.fileName, f.displayPath, f.role, f.contentKind, f.readNote, position, f.textChars ?? null).lastInsertRowid);
+      const fileId = Number(insertFile.run(documentId, f.sha256, f.fileName, f.displayPath, f.role, f.contentKind, f.readNote, position, f.textChars ?? null, f.ocrPagesRead ?? 0).lastInsertRowid);
       searchIndex.file(fileId, f.fileName);
       f.signatures.forEach((g, i) =>
         insertSignature.run(fileId, i, g.signer, g.organization, g.email, g.taxCode, g.issuer, g.signedAt, g.digestValid === null ? null : Number(g.digestValid), g.after),
@@ -270,6 +284,18 @@ export function createIncomingRepo(db: Db) {
     },
     /** The years that have documents, newest first. */
     years: (): number[] => yearsStmt.all(),
+    /**
+     * The review queue around the số đến `arrival`: how many wait before it, and the waiting
+     * documents just after and before it, wrapping round (`id` itself excepted).
+     */
+    queueAround(id: number, arrival: { year: number; number: number }): { before: number; nextId: number | null; previousId: number | null } {
+      const other = (found: number | undefined): number | null => (found === undefined || found === id ? null : found);
+      return {
+        before: queueBefore.get(arrival) ?? 0,
+        nextId: other(queueNext.get(arrival) ?? queueFirst.get()),
+        previousId: other(queuePrevious.get(arrival) ?? queueLast.get()),
+      };
+    },
     latest: (limit: number): IncomingRow[] => db.prepare<[number], IncomingRow>(`${SELECT} ORDER BY d.id DESC LIMIT ?`).all(limit),
   };
 }

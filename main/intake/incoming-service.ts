@@ -3,7 +3,7 @@ import type { AuditLog } from '../db/audit.js';
 import type { FileStore } from '../files/file-store.js';
 import type { UnitsService } from '../units/units-service.js';
 import { IsoDate } from '../../shared/domain/common.js';
-import { PaperDocument, ReviewCorrection, type IncomingDocument } from '../../shared/domain/incoming.js';
+import { PaperDocument, ReviewCorrection, type IncomingDocument, type ReviewNeighbours } from '../../shared/domain/incoming.js';
 import { fold } from '../../shared/vn/fold.js';
 import { UserError, notFound } from '../api/errors.js';
 import { createIncomingRepo, type IncomingFilter, type IncomingRow } from './incoming-repo.js';
@@ -121,6 +121,19 @@ export function createIncomingService(db: Db, audit: AuditLog, files: FileStore,
     page: (filter: IncomingFilter, paging: Paging): Page<IncomingDocument> => ({ items: repo.list(filter, paging).map(toDocument), total: repo.count(filter) }),
     /** The years that have received documents, newest first. */
     years: (): number[] => repo.years(),
+
+    /** Where a document stands in the review queue and the documents around it, without loading the queue. */
+    reviewNeighbours(id: number): ReviewNeighbours {
+      const r = repo.get(id);
+      if (!r) throw notFound(`văn bản đến có mã ${id}`);
+      const around = repo.queueAround(id, { year: r.arrival_year, number: r.arrival_number });
+      return {
+        position: r.status === 'needs_review' ? around.before + 1 : null,
+        total: repo.count({ status: 'needs_review', year: null }),
+        previousId: around.previousId,
+        nextId: around.nextId,
+      };
+    },
 
     fileBytes(documentId: number, fileId: number): { fileName: string; bytes: Buffer } {
       const f = requireDocument(documentId).files.find((x) => x.id === fileId);

@@ -3,6 +3,7 @@ import type { Unit } from '../../shared/domain/unit.js';
 import { fold } from '../../shared/vn/fold.js';
 import { reportingPeriods } from '../../shared/tracking/periods.js';
 import type { Envelope, RecognisedHeader } from './types.js';
+import type { SubjectCandidate } from '../dispatches/dispatches-repo.js';
 
 /**
  * The match stage: which unit sent a document, which of our dispatches it answers, and for
@@ -134,37 +135,98 @@ function normalSymbol(symbol: string): string {
   return symbol.toUpperCase().replace(/\s+/g, '').replace(/[–—]/g, '-');
 }
 
-export function matchDispatch(dispatches: Dispatch[], header: RecognisedHeader, envelope: Envelope | null): Match<Dispatch> {
-  const issued = dispatches.filter((d) => d.status === 'issued' && d.number !== null);
+/**
+ * How the match stage finds our dispatches without reading them all (ten years: 2,000 of them):
+ * the DispatchesService, through indexed queries.
+ */
+export interface DispatchLookup {
+  /** Issued dispatches numbered `number` (of `year` when given), the newest first. */
+  issuedNumbered(number: number, year: number | null): Dispatch[];
+  /** Issued dispatches asking for reports whose subject holds some of `words` (folded), the likeliest first, at most `limit`. */
+  issuedAskingReportsAbout(words: readonly string[], limit: number): SubjectCandidate[];
+  get(id: number): Dispatch;
+}
+
+/** Subject similarity is computed exactly on this many of the likeliest dispatches the search index gives. */
+const SUBJECT_CANDIDATES = 50;
+/** A number and symbol in an e-mail's subject: "BC theo CV 864/STTTT-TTBCBC", "số 864 / STTTT – TTBCBC". */
+const CITED_IN_SUBJECT = /(?<![\d/])0*(\d{1,6})\s*\/\s*(\p{L}[\p{L}\d]*(?:\s*[-–—]\s*[\p{L}\d]+)*)/gu;
+
+/** "STTTT-TTBCBC-Báo" → itself, "STTTT-TTBCBC", "STTTT": a subject may run words on after the symbol. */
+function symbolAndPrefixes(symbol: string): string[] {
+  const parts = symbol.split(/\s*[-–—]\s*/);
+  return parts.map((_, i) => parts.slice(0, parts.length - i).join('-'));
+}
+
+interface Cited {
+  dispatch: Dispatch;
+  /** Other issued dispatches with the same number and symbol (of other years): the citation alone does not tell them apart. */
+  others: number;
+}
+
+/**
+ * Our issued dispatch printed as `number/symbol`, and dated `date` when the citation gives one.
+ * Numbers start again every year, so without a date several may share it: the latest issued by
+ * `asOf` (the document's date) is meant, and `others` says how many it was chosen among.
+ */
+function citedDispatch(lookup: DispatchLookup, number: number, symbol: string, date: string | null, asOf: string): Cited | null {
+  const same = lookup
+    .issuedNumbered(number, date ? Number(date.slice(0, 4)) : null)
+    .filter((d) => normalSymbol(d.symbol) === normalSymbol(symbol) && (!date || d.issueDate === date));
+  const dispatch = same.find((d) => d.issueDate !== null && d.issueDate <= asOf) ?? same[0];
+  return dispatch ? { dispatch, others: same.length - 1 } : null;
+}
+
+/** Below the registration threshold: the clerk chooses among dispatches that share a number. */
+const SHARED_NUMBER_CONFIDENCE = 0.75;
+const sharedNumberReason = (c: Cited): string[] =>
+  c.others > 0 ? [`không ghi ngày, mà ${c.others} công văn khác của các năm trước cũng mang số, ký hiệu này: chọn công văn gần nhất trước ngày văn bản`] : [];
+
+/**
+ * The dispatch a document answers: one it cites by number and symbol, else one the e-mail's subject
+ * names, else (never confidently) one whose subject is alike.
+ * @param receivedDate when the document has no date of its own, the day it was received bounds the dispatches it can answer.
+ */
+export function matchDispatch(lookup: DispatchLookup, header: RecognisedHeader, envelope: Envelope | null, receivedDate: string): Match<Dispatch> {
+  const asOf = header.date.value ?? receivedDate;
   for (const ref of header.references) {
     if (ref.number === null || !ref.symbol) continue;
-    const hit = issued.find(
-      (d) => d.number === ref.number && normalSymbol(d.symbol) === normalSymbol(ref.symbol!) && (!ref.date || ref.date === d.issueDate),
-    );
-    if (hit) {
+    const cited = citedDispatch(lookup, ref.number, ref.symbol, ref.date, asOf);
+    if (cited) {
+      const hit = cited.dispatch;
       return {
         value: hit,
-        confidence: ref.date ? 0.97 : 0.9,
-        reasons: [`văn bản viện dẫn Công văn số ${hit.number}/${hit.symbol}${ref.date ? ` ngày ${ref.date.split('-').reverse().join('/')}` : ''}`],
+        confidence: ref.date ? 0.97 : cited.others > 0 ? SHARED_NUMBER_CONFIDENCE : 0.9,
+        reasons: [`văn bản viện dẫn Công văn số ${hit.number}/${hit.symbol}${ref.date ? ` ngày ${ref.date.split('-').reverse().join('/')}` : ''}`, ...sharedNumberReason(cited)],
       };
     }
   }
-  const subject = envelope?.subject ?? '';
-  for (const d of issued) {
-    if (new RegExp(`\\b0*${d.number}\\s*/\\s*${d.symbol.replace(/[-]/g, '\\s*[-–]\\s*')}`, 'i').test(subject)) {
-      return { value: d, confidence: 0.85, reasons: [`tiêu đề thư nhắc Công văn số ${d.number}/${d.symbol}`] };
+  for (const m of (envelope?.subject ?? '').matchAll(CITED_IN_SUBJECT)) {
+    const cited = symbolAndPrefixes(m[2]!)
+      .map((symbol) => citedDispatch(lookup, Number(m[1]), symbol, null, asOf))
+      .find((c) => c !== null);
+    if (cited) {
+      const d = cited.dispatch;
+      return {
+        value: d,
+        confidence: cited.others > 0 ? SHARED_NUMBER_CONFIDENCE : 0.85,
+        reasons: [`tiêu đề thư nhắc Công văn số ${d.number}/${d.symbol}`, ...sharedNumberReason(cited)],
+      };
     }
   }
   // Subject similarity alone never registers: it only proposes a dispatch for review.
   const title = header.subject.value;
   if (title) {
-    let best: { d: Dispatch; score: number } | undefined;
-    for (const d of issued.filter((x) => x.requirement)) {
+    // The index holds the folded subject as written; the comparison spells abbreviations out: both sets of words are asked for.
+    const words = `${fold(title)} ${comparableName(title)}`.split(/[^\p{L}\p{N}]+/u);
+    let best: { d: SubjectCandidate; score: number } | undefined;
+    for (const d of lookup.issuedAskingReportsAbout(words, SUBJECT_CANDIDATES)) {
       const score = nameSimilarity(d.subject, title);
-      if (!best || score > best.score) best = { d, score };
+      // Equally alike: the newest, as a report answers the latest request.
+      if (!best || score > best.score || (score === best.score && (d.issueDate ?? '') > (best.d.issueDate ?? ''))) best = { d, score };
     }
     if (best && best.score >= 0.5) {
-      return { value: best.d, confidence: 0.6, reasons: [`trích yếu gần giống Công văn số ${best.d.number}/${best.d.symbol}`] };
+      return { value: lookup.get(best.d.id), confidence: 0.6, reasons: [`trích yếu gần giống Công văn số ${best.d.number}/${best.d.symbol}`] };
     }
   }
   return none();

@@ -32,9 +32,43 @@ interface QueuedPage {
   arrival_year: number;
 }
 
+/** The read note's words for page 1 read by OCR at import. */
+export function firstPageOcrNote(confidence: number): string {
+  return `đã đọc trang 1 bằng OCR (độ tin cậy ${Math.round(confidence)})`;
+}
+
+// A part of a read note (parts are joined by "; ") that firstPageOcrNote or ocrPagesNote wrote, found again to be replaced.
+const OCR_NOTE_PART = /^(?:đã đọc (?:trang 1|\d+ trang) bằng OCR(?: \(độ tin cậy \d+\))?|không đọc được trang [\d, ]+ bằng OCR)$/;
+
+/**
+ * A file's read note once its queue is done: its words on OCR say how many pages were read
+ * ("đã đọc 3 trang bằng OCR") and which could not be, in place of what the import wrote; the
+ * rest of the note (a scan's review reason, pages without a text layer) stays.
+ */
+export function ocrPagesNote(note: string | null, pagesRead: number, failedPages: readonly number[]): string {
+  const words = [
+    ...(pagesRead > 0 ? [`đã đọc ${pagesRead} trang bằng OCR`] : []),
+    ...(failedPages.length > 0 ? [`không đọc được trang ${failedPages.join(', ')} bằng OCR`] : []),
+  ].join('; ');
+  const rest = (note ?? '').split('; ').filter((part) => part.trim() !== '' && !OCR_NOTE_PART.test(part));
+  return [...rest, words].filter(Boolean).join('; ');
+}
+
 /** The SQL of the queue. */
 export function createOcrPagesStore(db: Db) {
   const add = db.prepare('INSERT OR IGNORE INTO ocr_pages (file_id, page, page_count, queued_at) VALUES (?, ?, ?, ?)');
+  const countRead = db.prepare('UPDATE incoming_files SET ocr_pages_read = ocr_pages_read + 1 WHERE id = ?');
+  const pendingOfFile = db.prepare<[number, number], number>('SELECT count(*) FROM ocr_pages WHERE file_id = ? AND attempts < ?').pluck();
+  const failedOfFile = db.prepare<[number, number], number>('SELECT page FROM ocr_pages WHERE file_id = ? AND attempts >= ? ORDER BY page').pluck();
+  const fileNote = db.prepare<[number], { read_note: string | null; ocr_pages_read: number }>('SELECT read_note, ocr_pages_read FROM incoming_files WHERE id = ?');
+  const setNote = db.prepare('UPDATE incoming_files SET read_note = ? WHERE id = ?');
+
+  /** Once no page of the file is left to read, its read note says how many pages OCR read. */
+  function noteWhenDone(fileId: number): void {
+    if (pendingOfFile.get(fileId, MAX_ATTEMPTS)) return;
+    const file = fileNote.get(fileId);
+    if (file) setNote.run(ocrPagesNote(file.read_note, file.ocr_pages_read, failedOfFile.all(fileId, MAX_ATTEMPTS)), fileId);
+  }
   const next = db.prepare<[number], QueuedPage>(`
     SELECT q.file_id, q.page, q.page_count, f.document_id, f.sha256, d.arrival_number, d.arrival_year
       FROM ocr_pages q JOIN incoming_files f ON f.id = q.file_id JOIN incoming_documents d ON d.id = f.document_id
@@ -52,20 +86,27 @@ export function createOcrPagesStore(db: Db) {
       FROM ocr_pages q JOIN incoming_files f ON f.id = q.file_id`);
 
   return {
-    /** Queues pages 2…pageCount of a stored file (page 1 was read at import). */
-    enqueue(fileId: number, pageCount: number, now: string): void {
-      for (let page = 2; page <= pageCount; page++) add.run(fileId, page, pageCount, now);
+    /** Queues `pages` (2 and after: page 1 is read at import) of a stored PDF of `pageCount` pages. */
+    enqueue(fileId: number, pages: readonly number[], pageCount: number, now: string): void {
+      for (const page of pages) add.run(fileId, page, pageCount, now);
     },
     next: (): QueuedPage | undefined => next.get(MAX_ATTEMPTS),
     /** Appends the page's text to its document, once: a page another process already did adds nothing. */
     complete: db.transaction((job: QueuedPage, text: string): void => {
+      if (remove.run(job.file_id, job.page).changes === 0) return;
+      countRead.run(job.file_id);
       const words = text.trim();
-      if (remove.run(job.file_id, job.page).changes === 0 || words === '') return;
-      appendText.run(`\n\n${words}`, job.document_id);
-      const folded = `\n${fold(words)}`;
-      if (appendIndex.run(folded, job.document_id).changes === 0) insertIndex.run(job.document_id, folded);
+      if (words !== '') {
+        appendText.run(`\n\n${words}`, job.document_id);
+        const folded = `\n${fold(words)}`;
+        if (appendIndex.run(folded, job.document_id).changes === 0) insertIndex.run(job.document_id, folded);
+      }
+      noteWhenDone(job.file_id);
     }),
-    fail: (job: QueuedPage, reason: string): void => void fail.run(reason, job.file_id, job.page),
+    fail: db.transaction((job: QueuedPage, reason: string): void => {
+      fail.run(reason, job.file_id, job.page);
+      noteWhenDone(job.file_id);
+    }),
     counts: () => counts.get({ max: MAX_ATTEMPTS }) ?? { pending: 0, documents: 0, failed: 0 },
   };
 }

@@ -87,6 +87,8 @@ export interface ExtractedDocument {
   /** Tables found (docx, xlsx): rows of cell texts. */
   tables: string[][][];
   pageCount: number | null;
+  /** PDF only: the pages (1-based) with no text layer, pictures of paper (all of them in a scan). */
+  pagesWithoutText?: number[];
   /** Set when the file must wait for a person: why, in Vietnamese ("văn bản scan — chưa đọc được nội dung"). */
   needsReview: string | null;
   /** Notes on how it was read ("đã chuyển từ phông TCVN3 sang Unicode", "mã hóa windows-1258"). */

@@ -1,15 +1,19 @@
 import ExcelJS from 'exceljs';
-import type { Aggregation, FormValue, IndicatorRow } from '../../shared/domain/form.js';
+import type { Aggregation, FormCorrection, FormValue, IndicatorRow } from '../../shared/domain/form.js';
 import { OBLIGATION_LABELS, type TrackingPeriod } from '../../shared/domain/tracking.js';
 import { STATUS_FILL } from '../tracking/tracking-xlsx.js';
 import { landscapeSheet } from '../render/register-xlsx.js';
+import { formatShortDate } from '../../shared/nd30/date-line.js';
 import type { ConsolidationResult } from './consolidate.js';
 
 /**
  * The report's appendix (phụ lục) as .xlsx: "Tổng hợp", units × indicators with the totals as
- * formulas (so that the superior body can check them), and "Tình hình báo cáo", who reported
- * when. Times New Roman, A4 landscape, fit to the page width, header rows repeated on every page.
- * Each formula carries its result, so viewers that do not calculate still show the figures.
+ * formulas (so that the superior body can check them); "Ghi chú", what is to be said about
+ * some of those values (the unit's own note, a value corrected as the unit confirmed it, a value
+ * left out), listed so that it prints (cell notes do not), and also as cell notes on the values;
+ * and "Tình hình báo cáo", who reported when. Times New Roman, A4 landscape, fit to the page
+ * width, header rows repeated on every page. Each formula carries its result, so viewers that
+ * do not calculate still show the figures.
  */
 
 export interface AppendixInput {
@@ -56,6 +60,35 @@ function cellValue(value: FormValue | undefined): ExcelJS.CellValue {
   return value;
 }
 
+/** A value as the file gave it, in a sentence: «mười lăm», 12,5, Có, an empty cell. */
+function shownValue(value: FormValue): string {
+  if (value === null || value === '') return 'ô trống';
+  if (typeof value === 'boolean') return value ? YES : NO;
+  return typeof value === 'number' ? String(value).replace('.', ',') : `«${value}»`;
+}
+
+/** "Đã sửa theo xác nhận của đơn vị ngày 20/11/2021 (trong tệp, ô D12: «mười lăm» không phải là số)". */
+function correctionNote(c: FormCorrection): string {
+  return `Đã sửa theo xác nhận của đơn vị ngày ${formatShortDate(c.on)} (trong tệp${c.cell ? `, ô ${c.cell}` : ''}: ${c.readProblem ?? shownValue(c.readValue)})`;
+}
+
+const noteKey = (unitId: number, code: string): string => `${unitId}\u0000${code}`;
+
+/** What is said about each unit's value that needs a word, by unit and indicator code, in the order said. */
+function valueNotes(result: ConsolidationResult): Map<string, string[]> {
+  const notes = new Map<string, string[]>();
+  const add = (unitId: number, code: string, text: string) => {
+    const key = noteKey(unitId, code);
+    notes.set(key, [...(notes.get(key) ?? []), text]);
+  };
+  for (const r of result.remarks) {
+    if (r.correction) add(r.unitId, r.indicatorCode, correctionNote(r.correction));
+    if (r.note) add(r.unitId, r.indicatorCode, `Ghi chú của đơn vị: ${r.note}`);
+  }
+  for (const e of result.excluded) add(e.unitId, e.indicatorCode, `Số liệu không hợp lệ, chưa tổng hợp: ${e.reason}`);
+  return notes;
+}
+
 /** The total's formula over `range` and the one counting the units that gave a value there. */
 function totalFormula(aggregation: Aggregation, range: string): string {
   const ifAny = (f: string) => `IF(COUNT(${range})=0,"",${f}(${range}))`;
@@ -77,8 +110,8 @@ function totalFormula(aggregation: Aggregation, range: string): string {
 
 const numeric = (row: IndicatorRow): boolean => row.valueKind === 'integer' || row.valueKind === 'decimal' || row.valueKind === 'percent';
 
-function figuresSheet(wb: ExcelJS.Workbook, input: AppendixInput, result: ConsolidationResult): void {
-  const { consolidation, excluded } = result;
+function figuresSheet(wb: ExcelJS.Workbook, input: AppendixInput, result: ConsolidationResult, notes: Map<string, string[]>): void {
+  const { consolidation } = result;
   const indicators = consolidation.form.rows.filter((r): r is IndicatorRow => r.kind === 'indicator');
   const groups = consolidation.form.rows.some((r) => r.kind === 'group');
   const columns = 2 + indicators.length;
@@ -126,14 +159,14 @@ function figuresSheet(wb: ExcelJS.Workbook, input: AppendixInput, result: Consol
   header.height = 75;
 
   const firstData = lastHeader + 1;
-  const notes = new Map(excluded.map((e) => [`${e.unitId}\u0000${e.indicatorCode}`, e.reason]));
   consolidation.units.forEach((unit, index) => {
     const row = sheet.addRow([index + 1, unit.unitName, ...indicators.map((r) => cellValue(unit.values[r.code]))]);
     row.font = FONT;
     row.alignment = { vertical: 'top', wrapText: true };
+    if (notes.size === 0) return;
     indicators.forEach((r, i) => {
-      const reason = notes.get(`${unit.unitId}\u0000${r.code}`);
-      if (reason) row.getCell(3 + i).note = `Số liệu không hợp lệ, chưa tổng hợp: ${reason}`;
+      const said = notes.get(noteKey(unit.unitId, r.code));
+      if (said) row.getCell(3 + i).note = said.join('\n');
     });
   });
   const lastData = firstData + consolidation.units.length - 1;
@@ -173,7 +206,40 @@ function figuresSheet(wb: ExcelJS.Workbook, input: AppendixInput, result: Consol
     row.alignment = { vertical: 'top' };
   }
   frame(sheet, firstHeader, counted.number, columns);
+  if (notes.size > 0) {
+    const pointer = sheet.addRow(['', `Một số số liệu có ghi chú (của đơn vị, đã sửa hoặc chưa tổng hợp): xem trang “${NOTES_SHEET}”.`]);
+    pointer.font = { ...FONT, italic: true };
+  }
   sheet.views = [{ state: 'frozen', xSplit: 2, ySplit: lastHeader }];
+}
+
+const NOTES_SHEET = 'Ghi chú';
+
+/** "Ghi chú": one row per unit's value that needs a word, in the units' order and the form's. */
+function notesSheet(wb: ExcelJS.Workbook, input: AppendixInput, result: ConsolidationResult, notes: Map<string, string[]>): void {
+  const { consolidation } = result;
+  const indicators = consolidation.form.rows.filter((r): r is IndicatorRow => r.kind === 'indicator');
+  const headers = ['STT', 'Cơ quan, đơn vị', 'Chỉ tiêu', 'Số liệu tổng hợp', 'Ghi chú'];
+  const sheet = landscapeSheet(wb, NOTES_SHEET, '5:5');
+  sheet.columns = [{ width: 6 }, { width: 30 }, { width: 40 }, { width: 14 }, { width: 60 }];
+  titleRows(sheet, headers.length, input.agencyName, 'GHI CHÚ VỀ SỐ LIỆU CỦA CÁC CƠ QUAN, ĐƠN VỊ', `${input.tracking.period.label}; kèm theo trang “Tổng hợp”`);
+  const header = sheet.getRow(5);
+  header.values = headers;
+  header.font = { ...FONT, bold: true };
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  let n = 0;
+  for (const unit of consolidation.units) {
+    for (const r of indicators) {
+      const said = notes.get(noteKey(unit.unitId, r.code));
+      if (!said) continue;
+      const row = sheet.addRow([++n, unit.unitName, r.unit ? `${r.name} (${r.unit})` : r.name, cellValue(unit.values[r.code]), said.join('\n')]);
+      row.font = FONT;
+      row.alignment = { vertical: 'top', wrapText: true };
+      if (typeof unit.values[r.code] === 'number') row.getCell(4).numFmt = r.valueKind === 'integer' ? WHOLE : DECIMAL;
+    }
+  }
+  frame(sheet, 5, sheet.rowCount, headers.length);
+  sheet.views = [{ state: 'frozen', ySplit: 5 }];
 }
 
 function reportingSheet(wb: ExcelJS.Workbook, input: AppendixInput): void {
@@ -219,7 +285,11 @@ function reportingSheet(wb: ExcelJS.Workbook, input: AppendixInput): void {
 export async function writeAppendixXlsx(input: AppendixInput): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'VănThư';
-  if (input.consolidation) figuresSheet(wb, input, input.consolidation);
+  if (input.consolidation) {
+    const notes = valueNotes(input.consolidation);
+    figuresSheet(wb, input, input.consolidation, notes);
+    if (notes.size > 0) notesSheet(wb, input, input.consolidation, notes);
+  }
   reportingSheet(wb, input);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,4 +1,4 @@
-import type { Consolidation, ConsolidatedIndicator, DataForm, FormSubmission, FormValue, IndicatorRow } from '../../shared/domain/form.js';
+import type { Consolidation, ConsolidatedIndicator, DataForm, FormCorrection, FormSubmission, FormValue, IndicatorRow } from '../../shared/domain/form.js';
 
 /**
  * Consolidation (tổng hợp): one figure per indicator over the units' current submissions.
@@ -10,6 +10,8 @@ import type { Consolidation, ConsolidatedIndicator, DataForm, FormSubmission, Fo
  * a problem or of the wrong kind are left out of every figure and returned in `excluded`, so
  * that the report can say what was not counted and why. Each unit's `values` in the result are
  * the values that counted, so that a table of units × indicators adds up to the figures.
+ * A value the clerk corrected counts as corrected; it and the units' own notes are returned in
+ * `remarks`, for the appendix to say.
  */
 
 export interface ExcludedValue {
@@ -21,9 +23,22 @@ export interface ExcludedValue {
   reason: string;
 }
 
+/** What the appendix says beside a unit's value: the unit's own note, the clerk's correction. */
+export interface ValueRemark {
+  unitId: number;
+  unitName: string;
+  indicatorCode: string;
+  indicatorName: string;
+  /** The unit's "Ghi chú" beside the indicator. */
+  note: string | null;
+  correction: FormCorrection | null;
+}
+
 export interface ConsolidationResult {
   consolidation: Consolidation;
   excluded: ExcludedValue[];
+  /** In the units' order, then the form's. */
+  remarks: ValueRemark[];
 }
 
 type Usable = number | boolean | string;
@@ -83,6 +98,7 @@ export function consolidate(form: DataForm, periodKey: string, submissions: read
   const indicators = form.rows.filter((r): r is IndicatorRow => r.kind === 'indicator');
   const collected = new Map<string, { unitName: string; value: Usable }[]>(indicators.map((r) => [r.code, []]));
   const excluded: ExcludedValue[] = [];
+  const remarks: ValueRemark[] = [];
   const countedOf = new Map<number, Record<string, FormValue>>();
 
   for (const s of current) {
@@ -98,11 +114,16 @@ export function consolidate(form: DataForm, periodKey: string, submissions: read
       folded ??= new Map(Object.entries(s.values).map(([c, v]) => [c.toUpperCase(), v]));
       return folded.get(code.toUpperCase()) ?? null;
     };
+    const corrections = new Map(s.corrections.map((c) => [c.indicatorCode.toUpperCase(), c]));
+    const notes = new Map(Object.entries(s.notes).map(([code, note]) => [code.toUpperCase(), note]));
     for (const row of indicators) {
       const key = row.code.toUpperCase();
       const raw = valueOf(row.code);
       const problem = problems.size ? problems.get(key) : undefined;
       const base = { unitId: s.unitId, unitName, indicatorCode: row.code, indicatorName: row.name };
+      const note = notes.size ? notes.get(key) : undefined;
+      const correction = corrections.size ? corrections.get(key) : undefined;
+      if (note !== undefined || correction !== undefined) remarks.push({ ...base, note: note ?? null, correction: correction ?? null });
       if (problem !== undefined) {
         excluded.push({ ...base, reason: problem });
         continue;
@@ -135,6 +156,7 @@ export function consolidate(form: DataForm, periodKey: string, submissions: read
       units: current.map((s) => ({ unitId: s.unitId, unitName: s.unitName ?? `Đơn vị #${s.unitId}`, receivedDate: s.receivedDate, incomingId: s.incomingId, values: countedOf.get(s.incomingId) ?? {} })),
     },
     excluded,
+    remarks,
   };
 }
 

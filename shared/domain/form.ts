@@ -77,6 +77,25 @@ export const FormCellProblem = z.object({
 });
 export type FormCellProblem = z.infer<typeof FormCellProblem>;
 
+/**
+ * A value the clerk corrected after confirming it with the unit (a phone call): the value read
+ * from the file and the reader's problem with it are kept beside the corrected one.
+ */
+export const FormCorrection = z.object({
+  indicatorCode: z.string(),
+  /** The cell the value was read from ("D12"), null when the indicator's row was not found. */
+  cell: z.string().nullable(),
+  /** What the file gave (null for an empty or unreadable cell) and why it was flagged, if it was. */
+  readValue: FormValue,
+  readProblem: z.string().nullable(),
+  value: FormValue,
+  /** Who corrected it ("user@machine"), the day (as the unit confirmed it), and the instant. */
+  by: z.string(),
+  on: z.string(),
+  at: z.string(),
+});
+export type FormCorrection = z.infer<typeof FormCorrection>;
+
 /** The figures read from one returned form (one incoming document). */
 export const FormSubmission = z.object({
   incomingId: Id,
@@ -88,8 +107,13 @@ export const FormSubmission = z.object({
   /** 'metadata': by indicator code from the hidden sheet; 'names': a retyped table or an old version. */
   readBy: z.enum(['metadata', 'names']),
   formVersion: z.number().int().nullable(),
+  /** The values that stand: as read from the file, or as the clerk corrected them (see `corrections`). */
   values: z.record(z.string(), FormValue),
+  /** The cells still to check; a corrected cell's problem is in its correction. */
   problems: z.array(FormCellProblem),
+  /** The unit's "Ghi chú" beside each indicator that has one, by indicator code. */
+  notes: z.record(z.string(), z.string()).default({}),
+  corrections: z.array(FormCorrection).default([]),
   /** A later submission of the same unit and period replaces this one in the report (both are kept). */
   superseded: z.boolean(),
 });

@@ -141,3 +141,17 @@ export const IncomingRegisterRow = z.object({
   forwardedDate: z.string(),
   notes: z.string(),
 });
+
+/**
+ * Where a received document stands in "Chờ xác nhận" (số đến order), for the review screen's
+ * "n/N" and its next and previous documents, without loading the queue. The queue wraps round:
+ * after the last comes the first. For a document no longer waiting (just confirmed), position is
+ * null and its neighbours are the waiting documents around its số đến.
+ */
+export const ReviewNeighbours = z.object({
+  position: z.number().int().positive().nullable(),
+  total: z.number().int().nonnegative(),
+  previousId: Id.nullable(),
+  nextId: Id.nullable(),
+});
+export type ReviewNeighbours = z.infer<typeof ReviewNeighbours>;

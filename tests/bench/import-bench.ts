@@ -3,68 +3,26 @@
  * .eml carrying a .docx) into a fresh data folder and reports documents per second and the
  * peak resident memory. `--json` prints one object (importDocsPerSec, importPeakRssMb, …).
  * Then the scale figures (tests/bench/scale-bench.ts) on the ten-year folder, generated first if
- * missing; `--generate [--out DIR]` only builds that folder.
+ * missing, and the import throughput there (200 of the same documents into a copy of it:
+ * scaleImportDocsPerSec); `--generate [--out DIR]` only builds that folder, `--scale-import` only
+ * measures that import.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import ExcelJS from 'exceljs';
 import { openApp } from '../../main/app/open-app.js';
 import { preferSmallHeap } from '../../main/app/memory.js';
 import { terminateOcr } from '../../main/intake/ocr.js';
 import { ocrBench } from './ocr-bench.js';
 import { consolidationBench } from './consolidation-bench.js';
 import { ensureScaleFolder, generateScaleFolder, scaleBench, scaleDataDir } from './scale-bench.js';
-import { docxBytes, emlBytes, pdfBytes, wp } from '../support/intake-samples.js';
-import { fold } from '../../shared/vn/fold.js';
+import { benchDocument } from './import-samples.js';
 
 const COUNT = Number(process.env.VANTHU_BENCH_DOCS ?? 1000);
+/** Documents imported into a copy of the ten-year folder (2,000 dispatches, 500 units, 100,000 documents). */
+const SCALE_COUNT = Number(process.env.VANTHU_BENCH_SCALE_DOCS ?? 200);
 const json = process.argv.includes('--json');
-
-function headerLines(i: number, unit: string): string[] {
-  return [
-    'ỦY BAN NHÂN DÂN',
-    unit.toLocaleUpperCase('vi'),
-    `Số: ${i + 1}/BC-UBND`,
-    'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
-    'Độc lập - Tự do - Hạnh phúc',
-    `Kiên Giang, ngày ${String((i % 28) + 1).padStart(2, '0')} tháng 11 năm 2021`,
-    'BÁO CÁO',
-    'Kết quả tuyên truyền phòng, chống rác thải nhựa năm 2021',
-    'Thực hiện Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin và Truyền thông, đơn vị báo cáo như sau:',
-    ...Array.from({ length: 20 }, (_, k) => `${k + 1}. Nội dung công việc thứ ${k + 1} đã được triển khai, tổ chức ${k * 3 + 2} buổi tuyên truyền.`),
-  ];
-}
-
-async function generate(i: number, unit: string, email: string): Promise<{ name: string; bytes: Buffer }> {
-  const lines = headerLines(i, unit);
-  switch (i % 4) {
-    case 0:
-      return { name: `${i}.docx`, bytes: docxBytes(lines.map(wp).join('')) };
-    case 1:
-      // The generator writes Latin-1 PDFs: the folded text is what such a PDF would carry.
-      return { name: `${i}.pdf`, bytes: pdfBytes([lines.map((l) => fold(l).toUpperCase())]) };
-    case 2: {
-      const wb = new ExcelJS.Workbook();
-      const sheet = wb.addWorksheet('Báo cáo');
-      lines.forEach((l) => sheet.addRow([l]));
-      return { name: `${i}.xlsx`, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };
-    }
-    default:
-      return {
-        name: `${i}.eml`,
-        bytes: await emlBytes({
-          from: email,
-          to: 'stttt@kiengiang.gov.vn',
-          subject: `Báo cáo số ${i + 1}`,
-          date: new Date('2021-11-10T08:00:00+07:00'),
-          messageId: `<bench-${i}@test>`,
-          attachments: [{ filename: `${i}.docx`, content: docxBytes(lines.map(wp).join('')) }],
-        }),
-      };
-  }
-}
 
 /** The import itself runs in a fresh child process, so its memory is the import's, not the generator's. */
 async function importPhase(dataDir: string, inputDir: string): Promise<void> {
@@ -84,32 +42,66 @@ async function importPhase(dataDir: string, inputDir: string): Promise<void> {
   process.stdout.write(JSON.stringify({ seconds, peakRssKb: process.resourceUsage().maxRSS, statuses }));
 }
 
+interface ImportFigures {
+  seconds: number;
+  peakRssKb: number;
+  statuses: Record<string, number>;
+}
+
+/** Writes `count` documents sent by the units of `dataDir`, and imports them into it in a child process. */
+async function importInto(dataDir: string, count: number): Promise<ImportFigures> {
+  const inputDir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-inputs-'));
+  try {
+    const app = openApp({ dataDir, printPdf: async () => Buffer.alloc(0) });
+    const units = app.units.list().filter((u) => u.emails.length);
+    app.close();
+    for (let i = 0; i < count; i++) {
+      const unit = units[i % units.length]!;
+      const input = await benchDocument(i, unit.name, unit.emails[0]!);
+      fs.writeFileSync(path.join(inputDir, `${String(i).padStart(4, '0')}-${input.name}`), input.bytes);
+    }
+    const child = spawnSync(process.execPath, [process.argv[1]!, '--phase=import', dataDir, inputDir], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    if (child.status !== 0) throw new Error(`Bước nhập văn bản của bench bị lỗi:\n${child.stderr}`);
+    return JSON.parse(child.stdout) as ImportFigures;
+  } finally {
+    fs.rmSync(inputDir, { recursive: true, force: true });
+  }
+}
+
+/** Import throughput where it matters: into a copy of the ten-year folder (the folder itself stays as generated). */
+async function importAtScale(scaleDir: string, count: number): Promise<ImportFigures> {
+  const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-scale-'));
+  try {
+    fs.cpSync(scaleDir, copy, { recursive: true });
+    return await importInto(copy, count);
+  } finally {
+    fs.rmSync(copy, { recursive: true, force: true });
+  }
+}
+
+const docsPerSec = (count: number, m: ImportFigures): number => Math.round((count / m.seconds) * 10) / 10;
+
 const phase = process.argv.indexOf('--phase=import');
 if (phase >= 0) {
   await importPhase(process.argv[phase + 1]!, process.argv[phase + 2]!);
 } else if (process.argv.includes('--generate')) {
   await generateScaleFolder(scaleDataDir(process.argv), (line) => console.log(line));
+} else if (process.argv.includes('--scale-import')) {
+  const scaleDir = scaleDataDir(process.argv);
+  await ensureScaleFolder(scaleDir, (line) => console.error(line));
+  const m = await importAtScale(scaleDir, SCALE_COUNT);
+  console.log(JSON.stringify({ scaleImportDocs: SCALE_COUNT, scaleImportDocsPerSec: docsPerSec(SCALE_COUNT, m), statuses: m.statuses, loadAverage: Math.round(os.loadavg()[0]! * 10) / 10 }));
 } else {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vanthu-bench-'));
-  const dataDir = path.join(dir, 'data');
-  const inputDir = path.join(dir, 'inputs');
-  fs.mkdirSync(inputDir);
-  const app = openApp({ dataDir, printPdf: async () => Buffer.alloc(0) });
-  app.loadDemoData();
-  const units = app.units.list().filter((u) => u.emails.length);
-  app.close();
-  for (let i = 0; i < COUNT; i++) {
-    const unit = units[i % units.length]!;
-    const input = await generate(i, unit.name, unit.emails[0]!);
-    fs.writeFileSync(path.join(inputDir, `${String(i).padStart(4, '0')}-${input.name}`), input.bytes);
+  let measured: ImportFigures;
+  try {
+    const app = openApp({ dataDir: dir, printPdf: async () => Buffer.alloc(0) });
+    app.loadDemoData();
+    app.close();
+    measured = await importInto(dir, COUNT);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
   }
-  const child = spawnSync(process.execPath, [process.argv[1]!, '--phase=import', dataDir, inputDir], { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
-  fs.rmSync(dir, { recursive: true, force: true });
-  if (child.status !== 0) {
-    console.error(child.stderr);
-    process.exit(1);
-  }
-  const measured = JSON.parse(child.stdout) as { seconds: number; peakRssKb: number; statuses: Record<string, number> };
   const ocr = await ocrBench();
   await terminateOcr();
   const consolidation = await consolidationBench();
@@ -117,14 +109,17 @@ if (phase >= 0) {
   // Progress goes to stderr, so that --json still prints one object on stdout.
   await ensureScaleFolder(scaleDir, (line) => console.error(line));
   const scale = await scaleBench(scaleDir);
+  const scaleImport = await importAtScale(scaleDir, SCALE_COUNT);
   const result = {
     ocrSecondsPerPage: ocr.ocrSecondsPerPage,
     ocrBackgroundSecondsPerPage: ocr.ocrBackgroundSecondsPerPage,
     importDocs: COUNT,
     importSeconds: Math.round(measured.seconds * 100) / 100,
-    importDocsPerSec: Math.round((COUNT / measured.seconds) * 10) / 10,
+    importDocsPerSec: docsPerSec(COUNT, measured),
     importPeakRssMb: Math.round(measured.peakRssKb / 1024),
     importStatuses: measured.statuses,
+    scaleImportDocs: SCALE_COUNT,
+    scaleImportDocsPerSec: docsPerSec(SCALE_COUNT, scaleImport),
     consolidationMs: consolidation.consolidationMs,
     searchP50Ms: scale.searchP50Ms,
     searchP95Ms: scale.searchP95Ms,
@@ -142,6 +137,7 @@ if (phase >= 0) {
       `Tổng hợp ${consolidation.units} đơn vị × ${consolidation.indicators} chỉ tiêu: ${result.consolidationMs} ms (số liệu ${consolidation.consolidateMs} ms, dự thảo báo cáo ${consolidation.draftMs} ms).`,
     );
     console.log(`Dữ liệu mười năm (${scaleDir}), tải máy ${scale.loadAverage}: mở ${scale.openMs} ms; tìm kiếm ${scale.searchQueries} truy vấn p50 ${scale.searchP50Ms} ms, p95 ${scale.searchP95Ms} ms; ${scale.listPages} trang danh sách p95 ${scale.listPageP95Ms} ms.`);
+    console.log(`Nhập ${SCALE_COUNT} văn bản vào bản sao dữ liệu mười năm: ${result.scaleImportDocsPerSec} văn bản/giây.`);
     console.log(`Chậm nhất: ${scale.slowest.map((x) => `${x.call} ${x.ms} ms`).join('; ')}.`);
   }
 }

@@ -12,8 +12,8 @@ import { test, expect, todayIs, vanthu } from './fixtures.js';
  * công văn 864 carries its sample data form; the clerk adds an indicator (the version goes up),
  * downloads Kiên Lương's form, which comes back filled and is imported on the import screen;
  * Hòn Đất's comes back late with text in a number cell and waits in review, where the cell is
- * shown. "Lập báo cáo tổng hợp" then drafts the Báo cáo: the totals (Hòn Đất's bad cell left
- * out), who reported and who did not; the clerk writes section III, issues it, and downloads
+ * shown; the clerk phones the unit and corrects it to 15 there. "Lập báo cáo tổng hợp" then
+ * drafts the Báo cáo: the totals (Hòn Đất's corrected 15 included), who reported and who did not; the clerk writes section III, issues it, and downloads
  * the .docx and the appendix, whose figures are checked.
  */
 
@@ -110,6 +110,25 @@ test('a data form goes out, figures come back, and the Báo cáo is drafted, edi
   await expect(badRow).toHaveClass(/form-figures-problem/);
   await expect(badRow).toContainText('mười lăm');
   await expect(figures.locator('tr[data-code="NGUOI"]')).toContainText('300');
+  await expect(page.getByTestId('review-reason')).toContainText('«mười lăm» không phải là số');
+
+  // Hòn Đất confirms 15 by phone: "Sửa" on the cell; words are refused with what to type, 15 is taken.
+  await badRow.getByRole('button', { name: /^Sửa số liệu/ }).click();
+  const confirmed = figures.getByLabel(/Số liệu đơn vị xác nhận/);
+  await expect(confirmed).toBeFocused();
+  await confirmed.fill('mười lăm');
+  await figures.getByRole('button', { name: 'Lưu', exact: true }).click();
+  await expect(figures.getByRole('alert')).toHaveText('«mười lăm» không phải là số. Hãy nhập số nguyên từ 0 trở lên, ví dụ 15.');
+  await expect(confirmed).toHaveAttribute('aria-invalid', 'true');
+  await confirmed.fill('15');
+  await confirmed.press('Enter');
+  await expect(confirmed).toBeHidden();
+  await expect(badRow).not.toHaveClass(/form-figures-problem/);
+  await expect(badRow.locator('.form-figures-value')).toContainText('15');
+  await expect(badRow).toContainText('Đã sửa theo xác nhận của đơn vị ngày 20/11/2021 — trong tệp');
+  await expect(figures).not.toContainText('ô cần kiểm tra');
+  // The cell was the only reason for review.
+  await expect(page.getByTestId('review-reason')).toHaveCount(0);
   await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Chờ xác nhận' })).toBeVisible();
 
@@ -127,9 +146,9 @@ test('a data form goes out, figures come back, and the Báo cáo is drafted, edi
   await expect(figureRow(table, 'NGUOI')).toContainText('550');
   await expect(figureRow(table, 'NGUOI')).toContainText('2/2');
   await expect(figureRow(table, 'PTTH')).toContainText('8');
-  // Hòn Đất's unreadable cell is left out: Kiên Lương's 12 alone, from 1 of the 2 units.
-  await expect(figureRow(table, 'TINBAI')).toContainText('12');
-  await expect(figureRow(table, 'TINBAI')).toContainText('1/2');
+  // Hòn Đất's corrected cell counts: Kiên Lương's 12 and its 15, from both units.
+  await expect(figureRow(table, 'TINBAI')).toContainText('27');
+  await expect(figureRow(table, 'TINBAI')).toContainText('2/2');
   await expect(figureRow(table, 'KH')).toContainText('1 đơn vị có');
   await dialog.getByRole('button', { name: 'Lập báo cáo', exact: true }).click();
 
@@ -185,4 +204,10 @@ test('a data form goes out, figures come back, and the Báo cáo is drafted, edi
   const total = unitRow('Tổng hợp')[column] as { formula: string; result: number };
   expect(total.formula).toMatch(/^SUM\(/);
   expect(total.result).toBe(550);
+  // The corrected value, with the note saying so.
+  const news = header.findIndex((v) => typeof v === 'string' && v.startsWith('Số tin, bài'));
+  expect(unitRow('UBND huyện Hòn Đất')[news]).toBe(15);
+  expect((unitRow('Tổng hợp')[news] as { result: number }).result).toBe(27);
+  const notes = wb.getWorksheet('Ghi chú')!;
+  expect(String(notes.getCell('E6').value)).toMatch(/^Đã sửa theo xác nhận của đơn vị ngày 20\/11\/2021/);
 });

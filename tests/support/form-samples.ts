@@ -20,6 +20,8 @@ export interface FillOptions {
   unitName?: string;
   /** The period label chosen in a form left without a period ("Năm 2021"). */
   periodLabel?: string;
+  /** What the unit writes in the "Ghi chú" column, by indicator code. */
+  notes?: Record<string, string>;
 }
 
 const load = async (bytes: Buffer): Promise<ExcelJS.Workbook> => {
@@ -41,6 +43,8 @@ export async function fillForm(bytes: Buffer, values: Record<string, FormValue>,
   for (const { code, row } of meta.indicators) {
     const cell = sheet.getCell(`${meta.valueColumn}${row}`);
     cell.value = options.badCell?.code === code ? options.badCell.text : code in values ? typed(values[code]!) : null;
+    const note = options.notes?.[code];
+    if (note) sheet.getCell(`${meta.noteColumn ?? 'E'}${row}`).value = note;
   }
   if (options.unitName) sheet.getCell(meta.unitCell).value = options.unitName;
   if (options.periodLabel) sheet.getCell(meta.periodCell).value = options.periodLabel;
@@ -58,7 +62,7 @@ async function retype(sheet: ExcelJS.Worksheet, indicators: { code: string; row:
   indicators.forEach(({ code, row }, i) => {
     const name = String(sheet.getCell(`B${row}`).value).replace(/\s*\(\*\)$/, '');
     const value = options.badCell?.code === code ? options.badCell.text : code in values ? typed(values[code]!) : null;
-    own.addRow(['', i + 1, `${i + 1}. ${name}`, sheet.getCell(`C${row}`).value, value, '']);
+    own.addRow(['', i + 1, `${i + 1}. ${name}`, sheet.getCell(`C${row}`).value, value, options.notes?.[code] ?? '']);
   });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

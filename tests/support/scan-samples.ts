@@ -125,23 +125,33 @@ export function textPage(lines: readonly string[], dpi = 200): Buffer {
 
 /**
  * A scanned PDF: one JPEG per page, drawn full page, no text layer — what a scanner makes.
- * Page size follows each image at `dpi`.
+ * Page size follows each image at `dpi`. A page given as lines of text instead is typed (A4, a
+ * Helvetica text layer, Latin-1): a scan appended to a typed report, or the other way round.
  */
-export async function scanPdf(jpegs: readonly Buffer[], dpi = 200): Promise<Buffer> {
+export async function scanPdf(pages: readonly (Buffer | readonly string[])[], dpi = 200): Promise<Buffer> {
   const objects: Buffer[] = [];
-  const pageIds = jpegs.map((_, i) => 3 + i * 3);
+  const pageIds = pages.map((_, i) => 3 + i * 3);
+  const fontId = 3 + pages.length * 3;
   objects[1] = Buffer.from('<< /Type /Catalog /Pages 2 0 R >>');
-  objects[2] = Buffer.from(`<< /Type /Pages /Kids [${pageIds.map((n) => `${n} 0 R`).join(' ')}] /Count ${jpegs.length} >>`);
-  for (const [i, jpeg] of jpegs.entries()) {
-    const { width, height } = await loadImage(jpeg);
-    const [w, h] = [(width * 72) / dpi, (height * 72) / dpi].map((n) => Math.round(n * 100) / 100);
+  objects[2] = Buffer.from(`<< /Type /Pages /Kids [${pageIds.map((n) => `${n} 0 R`).join(' ')}] /Count ${pages.length} >>`);
+  objects[fontId] = Buffer.from('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>');
+  for (const [i, page] of pages.entries()) {
     const [pageId, contentId, imageId] = [pageIds[i]!, pageIds[i]! + 1, pageIds[i]! + 2];
+    if (!Buffer.isBuffer(page)) {
+      const text = Buffer.from(page.map((line, n) => `BT /F1 12 Tf 72 ${770 - n * 16} Td (${line.replace(/[()\\]/g, '\\$&')}) Tj ET`).join('\n'), 'latin1');
+      objects[pageId] = Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${fontId} 0 R >> >> /Contents ${contentId} 0 R >>`);
+      objects[contentId] = Buffer.concat([Buffer.from(`<< /Length ${text.length} >>\nstream\n`), text, Buffer.from('\nendstream')]);
+      objects[imageId] = Buffer.from('null');
+      continue;
+    }
+    const { width, height } = await loadImage(page);
+    const [w, h] = [(width * 72) / dpi, (height * 72) / dpi].map((n) => Math.round(n * 100) / 100);
     const draw = `q ${w} 0 0 ${h} 0 0 cm /Im0 Do Q`;
     objects[pageId] = Buffer.from(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 ${w} ${h}] /Resources << /XObject << /Im0 ${imageId} 0 R >> >> /Contents ${contentId} 0 R >>`);
     objects[contentId] = Buffer.from(`<< /Length ${draw.length} >>\nstream\n${draw}\nendstream`);
     objects[imageId] = Buffer.concat([
-      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`),
-      jpeg,
+      Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length ${page.length} >>\nstream\n`),
+      page,
       Buffer.from('\nendstream'),
     ]);
   }

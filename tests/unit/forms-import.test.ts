@@ -48,13 +48,15 @@ async function importOne(bytes: Buffer, name: string, receivedDate?: string) {
 
 const kienLuongForm = async () => (await app.forms.renderXlsx(cv864.id, kienLuong, '2021')).bytes;
 
-/** A table a unit typed itself (column A empty, three rows of the form), with or without the reference to 864 above it. */
-async function tanHiepTable(citing864: boolean): Promise<Buffer> {
+const CITES_864 = 'Kèm theo Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin và Truyền thông';
+
+/** A table a unit typed itself (column A empty, three rows of the form), with or without a line (the reference to 864) above it. */
+async function tanHiepTable(lineAbove: string | null): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const sheet = wb.addWorksheet('Sheet1');
   sheet.addRow(['', 'BÁO CÁO SỐ LIỆU']);
   sheet.addRow(['', 'Đơn vị báo cáo: UBND huyện Tân Hiệp']);
-  if (citing864) sheet.addRow(['', 'Kèm theo Công văn số 864/STTTT-TTBCBC ngày 03/8/2021 của Sở Thông tin và Truyền thông; năm 2021']);
+  if (lineAbove) sheet.addRow(['', lineAbove]);
   sheet.addRow(['', 'TT', 'Tên chỉ tiêu', 'Đơn vị tính', 'Kết quả']);
   sheet.addRow(['', 1, '1. Số tin, bài tuyên truyền trên báo chí, trang thông tin điện tử', 'tin, bài', 7]);
   sheet.addRow(['', 2, '2. Số buổi tuyên truyền, tập huấn, hội nghị', 'buổi', 2]);
@@ -99,6 +101,8 @@ describe('importing a returned data form', () => {
       formVersion: 1,
       values,
       problems: [],
+      notes: {},
+      corrections: [],
       superseded: false,
     });
     expect(app.forms.submissions(cv864.id, '2021').map((s) => s.incomingId)).toEqual([result.entryId]);
@@ -169,15 +173,35 @@ describe('importing a returned data form', () => {
   });
 
   it('a short table the unit retyped itself (Tân Hiệp: three rows, its own header) gets its figures, for review', async () => {
-    const result = await importOne(await tanHiepTable(true), 'tan-hiep-2.xlsx');
+    const result = await importOne(await tanHiepTable(`${CITES_864}; năm 2021`), 'tan-hiep-2.xlsx');
     expect(result).toMatchObject({ status: 'needs_review', dispatch: { id: cv864.id }, unit: { id: tanHiep, confidence: 0.85 } });
     expect(result.reason).toContain('đọc theo tên chỉ tiêu — cần đối chiếu số liệu');
     expect(app.forms.submissionOf(result.entryId!)).toMatchObject({ readBy: 'names', unitId: tanHiep, values: { TINBAI: 7, BUOI: 2, NGUOI: 90, PTTH: null } });
   });
 
+  it('a retyped table received in 2022 that says "năm 2021" is for 2021; without the year it would be taken for 2022', async () => {
+    const stated = await importOne(await tanHiepTable(`${CITES_864}; năm 2021`), 'tan-hiep-2021.xlsx', '2022-11-10');
+    expect(stated).toMatchObject({ dispatch: { id: cv864.id }, period: { key: '2021', confidence: 0.75 } });
+    expect(stated.period!.reasons[0]).toBe('bảng số liệu ghi năm 2021');
+    expect(app.forms.submissionOf(stated.entryId!)).toMatchObject({ periodKey: '2021', values: { TINBAI: 7, BUOI: 2, NGUOI: 90 } });
+    const unstated = await importOne(await tanHiepTable(CITES_864), 'tan-hiep.xlsx', '2022-11-11');
+    expect(unstated.period).toMatchObject({ key: '2022', confidence: 0.7 });
+  });
+
+  it('stores the unit\'s notes with the figures', async () => {
+    const notes = { TINBAI: 'Gồm 12 tin trên Cổng TTĐT huyện', NGUOI: 'Ước tính' };
+    const result = await importOne(await fillForm(await kienLuongForm(), knownValues(form, 4), { notes }), 'kien-luong.xlsx');
+    expect(result.status).toBe('registered');
+    expect(app.forms.submissionOf(result.entryId!)).toMatchObject({ notes, corrections: [] });
+    // A retyped table's "Ghi chú" column too.
+    const table = await fillForm(await kienLuongForm(), knownValues(form, 5), { dropMetadata: true, unitName: 'UBND huyện Kiên Lương', notes });
+    const retyped = await importOne(await reportWithSheet(17, { filename: 'So lieu.xlsx', content: table }), 'retyped.eml');
+    expect(app.forms.submissionOf(retyped.entryId!)!.notes).toEqual(notes);
+  });
+
   it('confirming in review reads the spreadsheet against the form of the dispatch the clerk chose, in the same step', async () => {
     // Without the reference to 864 nothing says which dispatch the table answers: no figures at import.
-    const result = await importOne(await tanHiepTable(false), 'so-lieu.xlsx', '2021-11-19');
+    const result = await importOne(await tanHiepTable(null), 'so-lieu.xlsx', '2021-11-19');
     expect(result).toMatchObject({ status: 'needs_review', dispatch: { id: null } });
     expect(app.forms.submissionOf(result.entryId!)).toBeNull();
     const other = await importOne(await fillForm(await kienLuongForm(), knownValues(form, 1)), 'kien-luong.xlsx');
@@ -193,7 +217,7 @@ describe('importing a returned data form', () => {
   });
 
   it('a confirmation that changes the unit reads the form again, replacing that entry\'s reading and keeping the earlier one in the audit log', async () => {
-    const result = await importOne(await tanHiepTable(true), 'tan-hiep-2.xlsx', '2021-11-19');
+    const result = await importOne(await tanHiepTable(`${CITES_864}; năm 2021`), 'tan-hiep-2.xlsx', '2021-11-19');
     const before = app.forms.submissionOf(result.entryId!)!;
     // Old reading stored as an earlier version of the reader would have left it (one value only).
     app.forms.recordSubmission({ incomingId: result.entryId!, readBy: 'names', formVersion: null, meta: null, values: { TINBAI: 7 }, problems: [] });
@@ -204,7 +228,7 @@ describe('importing a returned data form', () => {
   });
 
   it('a confirmation that reads nothing keeps the earlier figures', async () => {
-    const result = await importOne(await tanHiepTable(true), 'tan-hiep-2.xlsx', '2021-11-19');
+    const result = await importOne(await tanHiepTable(`${CITES_864}; năm 2021`), 'tan-hiep-2.xlsx', '2021-11-19');
     const before = app.forms.submissionOf(result.entryId!)!;
     // Confirmed as answering no dispatch: there is no form to read against, and the figures stay.
     await app.incoming.confirm(result.entryId!, { ...correctionOf(result.entryId!), unitId: tanHiep, dispatchId: null, periodKey: null });

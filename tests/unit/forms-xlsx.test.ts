@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTempApp } from '../support/temp-app.js';
 import { fillForm, knownValues } from '../support/form-samples.js';
 import { DATA_SHEET, META_SHEET } from '../../main/forms/form-xlsx.js';
-import { loadWorkbook, parseTypedNumber, readForm, reviewReasonOf, indicatorNameSimilarity } from '../../main/forms/read-form-xlsx.js';
-import type { DataForm } from '../../shared/domain/form.js';
+import { loadWorkbook, parseTypedNumber, readForm, readTypedValue, reviewReasonOf, indicatorNameSimilarity } from '../../main/forms/read-form-xlsx.js';
+import type { DataForm, IndicatorRow } from '../../shared/domain/form.js';
 import type { Dispatch } from '../../shared/domain/dispatch.js';
 
 let app: ReturnType<typeof openTempApp>;
@@ -114,11 +114,31 @@ describe('reading a returned form', () => {
     expect(reviewReasonOf(reading)).toBeNull();
   });
 
+  it('reads the unit\'s "Ghi chú" beside each indicator, by code, also from a file written before the note column was recorded', async () => {
+    const { bytes } = await app.forms.renderXlsx(cv864.id, kienLuong, '2021');
+    const notes = { TINBAI: 'Gồm 12 tin trên Cổng TTĐT huyện', BUOI: '  tổ chức ở\n5 xã  ' };
+    const wb = await workbook(await fillForm(bytes, knownValues(form, 3), { notes }));
+    const reading = readForm(wb, form)!;
+    expect(reading.notes).toEqual({ TINBAI: 'Gồm 12 tin trên Cổng TTĐT huyện', BUOI: 'tổ chức ở 5 xã' });
+    expect(reading.values).toEqual(knownValues(form, 3));
+    // An older file's hidden sheet has no "noteColumn": the notes are right of the values, as the layout put them.
+    const meta = wb.getWorksheet(META_SHEET)!;
+    for (let r = 1; r <= meta.rowCount; r++) if (meta.getCell(r, 1).value === 'noteColumn') meta.getCell(r, 2).value = '';
+    expect(readForm(await workbook(Buffer.from(await wb.xlsx.writeBuffer())), form)!.notes).toEqual(reading.notes);
+  });
+
+  it('keeps the hidden sheet\'s period even when the sheet says another year', async () => {
+    const { bytes } = await app.forms.renderXlsx(cv864.id, kienLuong, '2022');
+    const wb = await workbook(await fillForm(bytes, knownValues(form, 1)));
+    wb.getWorksheet(DATA_SHEET)!.getCell('A3').value = 'Số liệu năm 2021';
+    expect(readForm(await workbook(Buffer.from(await wb.xlsx.writeBuffer())), form)).toMatchObject({ periodKey: '2022', periodFrom: 'metadata' });
+  });
+
   it('a blank form tells the unit and the period chosen in its drop-downs', async () => {
     const { bytes } = await app.forms.renderXlsx(cv864.id, null, null);
     const filled = await fillForm(bytes, knownValues(form, 1), { unitName: 'UBND huyện Hòn Đất', periodLabel: 'Năm 2022' });
     const reading = readForm(await workbook(filled), form)!;
-    expect(reading).toMatchObject({ readBy: 'metadata', unitName: 'UBND huyện Hòn Đất', periodKey: '2022' });
+    expect(reading).toMatchObject({ readBy: 'metadata', unitName: 'UBND huyện Hòn Đất', periodKey: '2022', periodFrom: 'chosen' });
   });
 
   it('finds a row again by its name when the unit inserted rows above it', async () => {
@@ -241,7 +261,8 @@ describe('a table the unit retyped itself (no hidden sheet)', () => {
       [null, 3, '3. Số lượt người tham dự', 'người', 90],
     ]);
     const reading = readForm(wb, form)!;
-    expect(reading).toMatchObject({ readBy: 'names', meta: null, found: 3, unitName: 'UBND huyện Tân Hiệp' });
+    // "…; năm 2021" above the table is the period it reports on.
+    expect(reading).toMatchObject({ readBy: 'names', meta: null, found: 3, unitName: 'UBND huyện Tân Hiệp', periodKey: '2021', periodFrom: 'table', notes: {} });
     expect(reading.values).toEqual(only({ TINBAI: 7, BUOI: 2, NGUOI: 90 }));
     expect(reading.problems.filter((p) => p.cell !== null)).toEqual([]);
     // The rows it left out are named per indicator, not counted as cells to check.
@@ -260,7 +281,11 @@ describe('a table the unit retyped itself (no hidden sheet)', () => {
       ],
       'D8',
     );
-    expect(readForm(wb, form)!.values).toEqual(only({ TINBAI: 25, PTTH: 3, BUOI: 11, NGUOI: 1250 }));
+    const reading = readForm(wb, form)!;
+    expect(reading.values).toEqual(only({ TINBAI: 25, PTTH: 3, BUOI: 11, NGUOI: 1250 }));
+    // The "Ghi chú" column gives the notes; nothing in the table says which year.
+    expect(reading.notes).toEqual({ TINBAI: 'vượt 5', PTTH: '12' });
+    expect(reading).toMatchObject({ periodKey: null, periodFrom: null });
   });
 
   it('reads a two-level header ("Kết quả" over "Kế hoạch | Thực hiện") and the latest year of "Năm 2020 | Năm 2021"', async () => {
@@ -281,7 +306,7 @@ describe('a table the unit retyped itself (no hidden sheet)', () => {
       ['Số buổi tuyên truyền, tập huấn, hội nghị', 8, 9],
       ['Số lượt người tham dự', 300, 310],
     ]);
-    expect(readForm(years, form)!.values).toEqual(only({ BUOI: 9, NGUOI: 310 }));
+    expect(readForm(years, form)).toMatchObject({ values: only({ BUOI: 9, NGUOI: 310 }), periodKey: '2021', periodFrom: 'table' });
   });
 
   it.each(['Số liệu', 'Số lượng', 'Giá trị', 'Kết quả thực hiện năm 2021'])('finds the values under "%s" whatever columns come before', async (header) => {
@@ -346,6 +371,27 @@ describe('numbers typed as text', () => {
 
   it.each(['mười', '1..2', '1.23.4', '12a', ''])('%s is not a number', (raw) => {
     expect(parseTypedNumber(raw, 'integer')).toBeNull();
+  });
+});
+
+describe('a value the clerk types as a correction', () => {
+  const indicator = (code: string): IndicatorRow => form.rows.find((r): r is IndicatorRow => r.kind === 'indicator' && r.code === code)!;
+  const kinds = (): Record<string, string> => Object.fromEntries(form.rows.flatMap((r) => (r.kind === 'indicator' ? [[r.valueKind, r.code]] : [])));
+
+  it('is read by the same rules as the unit\'s cell, by the indicator\'s kind', () => {
+    const k = kinds();
+    expect(readTypedValue(' 15 ', indicator('TINBAI'))).toEqual({ value: 15, problem: null });
+    expect(readTypedValue('12 buổi', indicator('BUOI'))).toEqual({ value: 12, problem: null });
+    expect(readTypedValue('Có', indicator(k.boolean!))).toEqual({ value: true, problem: null });
+    expect(readTypedValue('85,5%', indicator(k.percent!))).toEqual({ value: 85.5, problem: null });
+    expect(readTypedValue('1,234', indicator('TINBAI')).value).toBe(1234);
+  });
+
+  it('says what is wrong with what it cannot take', () => {
+    expect(readTypedValue('mười lăm', indicator('TINBAI'))).toEqual({ value: null, problem: '«mười lăm» không phải là số' });
+    expect(readTypedValue('-3', indicator('TINBAI'))).toEqual({ value: null, problem: '-3 là số âm — số liệu không được âm' });
+    expect(readTypedValue('2,5', indicator('TINBAI')).problem).toBe('2,5 không phải là số nguyên');
+    expect(readTypedValue('chắc có', indicator(kinds().boolean!)).problem).toContain('không rõ là Có hay Không');
   });
 });
 

@@ -5,7 +5,7 @@ import { openApp, type App } from '../../main/app/open-app.js';
 import { createCore } from '../../main/api/core.js';
 import { main } from '../../main/cli/index.js';
 import { terminateOcr } from '../../main/intake/ocr.js';
-import { createOcrPagesStore, createOcrQueue, MAX_ATTEMPTS } from '../../main/intake/ocr-queue.js';
+import { createOcrPagesStore, createOcrQueue, MAX_ATTEMPTS, ocrPagesNote } from '../../main/intake/ocr-queue.js';
 import { fold } from '../../shared/vn/fold.js';
 import { degradeToScan, scanPdf, syntheticPage, textPage } from '../support/scan-samples.js';
 import { pdfBytes } from '../support/intake-samples.js';
@@ -39,14 +39,24 @@ afterAll(async () => {
 
 const scanned = async (image: Buffer, seed: number): Promise<Buffer> => degradeToScan(image, { degrees: 0.4, seed });
 
+// Typed in Latin-1 (the test PDF's font): the words of its text layer, folded.
+const TYPED = ['BAO CAO', 'Ket qua tuyen truyen phong, chong rac thai nhua nam 2021', 'Trang danh may co lop chu.'];
+
 let twoPages: Buffer;
 let threePages: Buffer;
+/** A typed report with a scanned page appended (signed and stamped on paper, say). */
+let typedThenScanned: Buffer;
+/** A scanned first page (the signed cover letter) before a typed page. */
+let scannedThenTyped: Buffer;
 beforeAll(async () => {
   const [first, second, third] = await Promise.all([scanned(syntheticPage(200), 11), scanned(textPage(PAGE_2), 12), scanned(textPage(PAGE_3), 13)]);
   twoPages = await scanPdf([first, second]);
   threePages = await scanPdf([first, second, third]);
+  typedThenScanned = await scanPdf([TYPED, second]);
+  scannedThenTyped = await scanPdf([first, TYPED]);
 });
 
+const readNote = (app: App, id: number): string | null => app.incoming.get(id).files[0]!.readNote;
 const fullText = (app: App, id: number): string => app.db.prepare('SELECT full_text FROM incoming_documents WHERE id = ?').pluck().get(id) as string;
 const finds = (app: App, query: string, id: number): boolean => app.search.search(query).some((h) => h.kind === 'incoming' && h.id === id);
 const occurrences = (text: string, word: string): number => fold(text).split(fold(word)).length - 1;
@@ -62,6 +72,7 @@ describe('pages 2+ of a scan, read in the background', () => {
       expect(r!.document).toMatchObject({ textSource: 'ocr', number: 25, symbol: 'UBND-VHTT' });
       expect(app.ocrQueue.status()).toEqual({ enabled: true, pendingPages: 1, documents: 1, failedPages: 0, current: null });
       expect(finds(app, '"hoa dien"', id)).toBe(false);
+      expect(readNote(app, id)).toMatch(/đã đọc trang 1 bằng OCR|đọc bằng OCR chưa rõ/);
 
       const run = await app.ocrQueue.runUntilEmpty();
       console.log(`[ocr-queue] trang 2 đọc nền: ${run.seconds.toFixed(1)} s/trang`);
@@ -69,6 +80,9 @@ describe('pages 2+ of a scan, read in the background', () => {
       expect(app.ocrQueue.status()).toMatchObject({ pendingPages: 0, documents: 0 });
       expect(finds(app, '"hoa dien"', id)).toBe(true);
       expect(finds(app, 'duong hoa 150', id)).toBe(true);
+      // The read note now counts both pages, not page 1 alone.
+      expect(readNote(app, id)).toContain('đã đọc 2 trang bằng OCR');
+      expect(readNote(app, id)).not.toContain('trang 1 bằng OCR');
       // Page 1's text is still there, page 2's after it.
       const text = fold(fullText(app, id));
       expect(text.indexOf('kien luong')).toBeGreaterThanOrEqual(0);
@@ -114,9 +128,47 @@ describe('pages 2+ of a scan, read in the background', () => {
     OCR_TIMEOUT,
   );
 
+  it(
+    'queues a scanned page appended to a typed report, reads it in the background, and says so in the read note',
+    async () => {
+      const app = open();
+      const [r] = await app.imports.importInputs([{ name: 'BC 31 kem trang scan.pdf', bytes: typedThenScanned }], { receivedDate: '2021-11-10' });
+      const id = r!.entryId!;
+      // Page 1 has its text layer: nothing is read by OCR at import.
+      expect(r!.document).toMatchObject({ textSource: 'text' });
+      expect(app.ocrQueue.status()).toMatchObject({ pendingPages: 1, documents: 1 });
+      expect(app.db.prepare('SELECT page, page_count FROM ocr_pages').all()).toEqual([{ page: 2, page_count: 2 }]);
+      expect(readNote(app, id)).toBe('trang 2 không có lớp chữ (ảnh scan)');
+
+      expect(await app.ocrQueue.runUntilEmpty()).toMatchObject({ pagesRead: 1, pagesFailed: 0 });
+      expect(finds(app, '"hoa dien"', id)).toBe(true);
+      expect(finds(app, '"trang danh may"', id)).toBe(true);
+      expect(readNote(app, id)).toBe('trang 2 không có lớp chữ (ảnh scan); đã đọc 1 trang bằng OCR');
+    },
+    OCR_TIMEOUT,
+  );
+
+  it(
+    'reads a scanned first page before typed ones at import: the header is there',
+    async () => {
+      const app = open();
+      const [r] = await app.imports.importInputs([{ name: 'CV 25 bia scan.pdf', bytes: scannedThenTyped }], { receivedDate: '2021-11-10' });
+      const id = r!.entryId!;
+      expect(r!.document).toMatchObject({ textSource: 'ocr', number: 25, symbol: 'UBND-VHTT' });
+      expect(app.ocrQueue.status().pendingPages).toBe(0);
+      // Page 1's words first, then the typed page's.
+      const text = fold(fullText(app, id));
+      expect(text.indexOf('kien luong')).toBeGreaterThanOrEqual(0);
+      expect(text.indexOf('trang danh may')).toBeGreaterThan(text.indexOf('kien luong'));
+      expect(readNote(app, id)).toMatch(/^trang 1 không có lớp chữ \(ảnh scan\); đã đọc trang 1 bằng OCR \(độ tin cậy \d+\)$/);
+    },
+    OCR_TIMEOUT,
+  );
+
   it('queues nothing for a text PDF, nor for a scan when OCR is turned off', async () => {
     const app = open();
-    await app.imports.importInputs([{ name: 'van-ban.pdf', bytes: pdfBytes([['Trang mot'], ['Trang hai'], ['Trang ba']]) }]);
+    // (Fewer than 8 letters would make a page a picture: "Trang ba" alone.)
+    await app.imports.importInputs([{ name: 'van-ban.pdf', bytes: pdfBytes([['Trang mot'], ['Trang hai'], ['Trang thu ba']]) }]);
     expect(app.ocrQueue.status().pendingPages).toBe(0);
 
     app.settings.saveIntake({ ...app.settings.getIntake(), ocr: false });
@@ -164,7 +216,8 @@ describe('the queue itself (a stand-in reader)', () => {
   async function queued(app: App, pages: number): Promise<{ documentId: number; fileId: number }> {
     const [r] = await app.imports.importInputs([{ name: `${pages} trang.pdf`, bytes: pdfBytes([['Trang dau']]) }]);
     const document = app.incoming.get(r!.entryId!);
-    createOcrPagesStore(app.db).enqueue(document.files[0]!.id, pages, new Date().toISOString());
+    const later = Array.from({ length: pages - 1 }, (_, i) => i + 2);
+    createOcrPagesStore(app.db).enqueue(document.files[0]!.id, later, pages, new Date().toISOString());
     return { documentId: document.id, fileId: document.files[0]!.id };
   }
   const quiet = { warn: () => undefined };
@@ -187,6 +240,20 @@ describe('the queue itself (a stand-in reader)', () => {
     expect(queue.status()).toMatchObject({ pendingPages: 0, failedPages: 1 });
     expect(fullText(app, documentId)).toMatch(/Trang dau[\s\S]*noi dung trang 2[\s\S]*noi dung trang 4$/);
     expect(app.db.prepare('SELECT last_error FROM ocr_pages').pluck().get()).toBe('trang hỏng');
+    expect(app.incoming.get(documentId).files[0]!.readNote).toBe('đã đọc 2 trang bằng OCR; không đọc được trang 3 bằng OCR');
+  });
+
+  it('rewrites only the OCR words of a read note, whatever the import wrote beside them', () => {
+    expect(ocrPagesNote('đã đọc trang 1 bằng OCR (độ tin cậy 83)', 3, [])).toBe('đã đọc 3 trang bằng OCR');
+    expect(ocrPagesNote('trang 2, 4 không có lớp chữ (ảnh scan); mã hóa windows-1258', 2, [4])).toBe(
+      'trang 2, 4 không có lớp chữ (ảnh scan); mã hóa windows-1258; đã đọc 2 trang bằng OCR; không đọc được trang 4 bằng OCR',
+    );
+    expect(ocrPagesNote('văn bản scan — đọc bằng OCR chưa rõ', 4, [])).toBe('văn bản scan — đọc bằng OCR chưa rõ; đã đọc 4 trang bằng OCR');
+    // Written again (two processes, a later run): the count is replaced, never repeated.
+    expect(ocrPagesNote('văn bản scan — chưa đọc được nội dung; đã đọc 2 trang bằng OCR; không đọc được trang 5 bằng OCR', 3, [])).toBe(
+      'văn bản scan — chưa đọc được nội dung; đã đọc 3 trang bằng OCR',
+    );
+    expect(ocrPagesNote(null, 0, [2, 3])).toBe('không đọc được trang 2, 3 bằng OCR');
   });
 
   it('appends a page once when two processes read it at the same time', async () => {

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { consolidate } from '../../main/reports/consolidate.js';
 import { writeAppendixXlsx } from '../../main/reports/appendix-xlsx.js';
-import { FORM_864, SUBMISSIONS_2021, TRACKING_2021, UNITS } from '../fixtures/report-2021.js';
+import { FORM_864, SUBMISSIONS_2021, SUBMISSIONS_WITH_REMARKS, TRACKING_2021, UNITS } from '../fixtures/report-2021.js';
 
 async function load(bytes: Buffer): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
@@ -31,13 +31,14 @@ describe('the appendix .xlsx', () => {
   });
 
   it('has the figures and the reporting situation, each print-ready: A4 landscape, fit to width, header rows repeated', () => {
-    expect(wb.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Tình hình báo cáo']);
-    const [figures, reporting] = wb.worksheets;
-    for (const sheet of [figures!, reporting!]) {
+    expect(wb.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Ghi chú', 'Tình hình báo cáo']);
+    const [figures, notes, reporting] = wb.worksheets;
+    for (const sheet of [figures!, notes!, reporting!]) {
       expect(sheet.pageSetup).toMatchObject({ paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     }
     // Two header rows in "Tổng hợp": the form's groups over their indicators, then the indicators.
     expect(figures!.pageSetup.printTitlesRow).toBe('5:6');
+    expect(notes!.pageSetup.printTitlesRow).toBe('5:5');
     expect(reporting!.pageSetup.printTitlesRow).toBe('5:5');
   });
 
@@ -78,6 +79,27 @@ describe('the appendix .xlsx', () => {
     const cell = sheet.getRow(9).getCell(columnOf(sheet, 'Số tin, bài'));
     expect(cell.value).toBeNull();
     expect(String(cell.note)).toContain('Ô D7: «mười» không phải là số');
+  });
+
+  it('puts the units\' notes and the corrections beside their values, and lists them with the values left out on a printed sheet', async () => {
+    const remarked = await load(await writeAppendixXlsx({ ...input, consolidation: consolidate(FORM_864, '2021', SUBMISSIONS_WITH_REMARKS, UNITS.map((u) => u.id)) }));
+    const sheet = remarked.getWorksheet('Tổng hợp')!;
+    const buoi = sheet.getRow(7).getCell(columnOf(sheet, 'Số buổi'));
+    expect(buoi.value).toBe(5);
+    expect(buoi.note).toBe('Đã sửa theo xác nhận của đơn vị ngày 19/11/2021 (trong tệp, ô D12: «năm» không phải là số)');
+    expect(sheet.getRow(8).getCell(columnOf(sheet, 'Số tin, bài')).note).toBe('Ghi chú của đơn vị: Gồm 25 tin trên Cổng TTĐT');
+    expect(sheet.getCell('B12').value).toBe('Một số số liệu có ghi chú (của đơn vị, đã sửa hoặc chưa tổng hợp): xem trang “Ghi chú”.');
+
+    const notes = remarked.getWorksheet('Ghi chú')!;
+    expect(notes.getRow(5).values).toEqual([undefined, 'STT', 'Cơ quan, đơn vị', 'Chỉ tiêu', 'Số liệu tổng hợp', 'Ghi chú']);
+    const rows = [6, 7, 8, 9].map((r) => (notes.getRow(r).values as unknown[]).slice(1));
+    expect(rows.map((r) => [r[1], String(r[2]).split(' (')[0], r[3] ?? null, r[4]])).toEqual([
+      ['Sở Tài nguyên và Môi trường', 'Số buổi tuyên truyền, tập huấn, hội nghị', 5, 'Đã sửa theo xác nhận của đơn vị ngày 19/11/2021 (trong tệp, ô D12: «năm» không phải là số)'],
+      ['Báo Kiên Giang', 'Số tin, bài tuyên truyền trên báo chí, trang thông tin điện tử', 125, 'Ghi chú của đơn vị: Gồm 25 tin trên Cổng TTĐT'],
+      ['Báo Kiên Giang', 'Số lượt người tham dự', 50, 'Ghi chú của đơn vị: Ước tính'],
+      ['UBND huyện Kiên Lương', 'Số tin, bài tuyên truyền trên báo chí, trang thông tin điện tử', null, 'Số liệu không hợp lệ, chưa tổng hợp: Ô D7: «mười» không phải là số'],
+    ]);
+    expect(notes.rowCount).toBe(9);
   });
 
   it('shows who reported when: status, date received, số đến and days late', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Aggregation, DataForm, FormSubmission, IndicatorKind } from '../../shared/domain/form.js';
 import { consolidate, currentSubmissions } from '../../main/reports/consolidate.js';
-import { FORM_864, SUBMISSIONS_2021, UNITS } from '../fixtures/report-2021.js';
+import { FORM_864, SUBMISSIONS_2021, SUBMISSIONS_WITH_REMARKS, UNITS } from '../fixtures/report-2021.js';
 
 const ORDER = UNITS.map((u) => u.id);
 
@@ -26,6 +26,8 @@ const submission = (incomingId: number, unitId: number, receivedDate: string, va
   formVersion: 1,
   values,
   problems: [],
+  notes: {},
+  corrections: [],
   superseded: false,
 });
 
@@ -82,6 +84,17 @@ describe('consolidate: one figure per indicator over the units that reported it'
       [2, '«năm» không đúng loại số liệu của chỉ tiêu.'],
       [3, '«true» không đúng loại số liệu của chỉ tiêu.'],
     ]);
+  });
+
+  it('returns the units\' notes and the clerk\'s corrections as remarks, in the units\' order and the form\'s, the corrected value counted', () => {
+    const r = consolidate(FORM_864, '2021', [...SUBMISSIONS_WITH_REMARKS].reverse(), ORDER);
+    expect(r.remarks.map((m) => [m.unitId, m.indicatorCode, m.note, m.correction?.value ?? null])).toEqual([
+      [1, 'BUOI', null, 5],
+      [2, 'TINBAI', 'Gồm 25 tin trên Cổng TTĐT', null],
+      [2, 'NGUOI', 'Ước tính', null],
+    ]);
+    expect(figure(r, 'BUOI')).toMatchObject({ value: 5 + 1 + 9, contributors: 3 });
+    expect(result.remarks).toEqual([]);
   });
 
   it('orders the units as the registry does, whatever order the submissions came in', () => {

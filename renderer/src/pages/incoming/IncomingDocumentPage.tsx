@@ -221,7 +221,12 @@ function DocumentDetails({ document, onChanged }: { document: IncomingDocument; 
               <OriginalFiles document={document} />
             </section>
 
-            <FormFigures incomingId={document.id} variant="panel" />
+            <FormFigures
+              incomingId={document.id}
+              variant="panel"
+              // A corrected value may shorten the review reason in the banner; if reading it again fails, the old one shows until the next visit.
+              onCorrected={() => void api.call('incoming.get', { id: document.id }).then(onChanged, () => undefined)}
+            />
           </div>
         </div>
       </div>

@@ -25,7 +25,7 @@ import { useReviewQueue } from './use-review-queue';
  * waiting; for a document already registered the same screen corrects it.
  */
 export function ReviewPage({ id }: { id: number }) {
-  const { document, error: loadError } = useIncomingDocument(id);
+  const { document, error: loadError, setDocument } = useIncomingDocument(id);
   const { data: reference, error: referenceError } = useReferenceData();
   const { queue } = useReviewQueue();
 
@@ -43,7 +43,13 @@ export function ReviewPage({ id }: { id: number }) {
           <p className="empty-state">Đang mở văn bản…</p>
         </>
       ) : (
-        <ReviewWorkspace document={document} reference={reference} queue={queue} />
+        <ReviewWorkspace
+          document={document}
+          reference={reference}
+          queue={queue}
+          // A corrected value may leave the review reason shorter; if reading it again fails, the old one shows until the next visit.
+          onFiguresCorrected={() => void api.call('incoming.get', { id }).then(setDocument, () => undefined)}
+        />
       )}
     </div>
   );
@@ -77,9 +83,11 @@ interface ReviewWorkspaceProps {
   document: IncomingDocument;
   reference: ReferenceData;
   queue: IncomingDocument[] | null;
+  /** After a value of its returned form was corrected. */
+  onFiguresCorrected: () => void;
 }
 
-function ReviewWorkspace({ document, reference, queue }: ReviewWorkspaceProps) {
+function ReviewWorkspace({ document, reference, queue, onFiguresCorrected }: ReviewWorkspaceProps) {
   const showToast = useToast();
   const { refresh: refreshReviewCount } = useReviewCount();
   const [values, setValues] = useState<CorrectionValues>(() => correctionValues(document));
@@ -164,7 +172,7 @@ function ReviewWorkspace({ document, reference, queue }: ReviewWorkspaceProps) {
             {document.signer && <> · Người ký: {document.signer}</>}
           </p>
           <SignatureList signatures={mainFile(document)?.signatures ?? []} />
-          <FormFigures incomingId={document.id} variant="section" />
+          <FormFigures incomingId={document.id} variant="section" onCorrected={onFiguresCorrected} />
           <ReviewForm document={document} reference={reference} values={values} errors={errors} onChange={setValues} />
         </section>
       </div>
