@@ -138,6 +138,61 @@ test('import a report, its duplicate and an empty file; confirm in review; find 
   await expect(report).toContainText('15/11/2021');
 });
 
+test('review: the place in the queue, skipping, and the dispatch answered found by typing its number', async ({ appPage: page, dataDir }) => {
+  const notes = ['ghi-chu-a.txt', 'ghi-chu-b.txt'].map((name, i) => {
+    const file = path.join(dataDir, name);
+    fs.writeFileSync(file, `Ghi chú ${i + 1}: báo cáo gửi kèm, không rõ đơn vị gửi.`);
+    return file;
+  });
+  await page.getByRole('link', { name: 'Nhập văn bản đến' }).click();
+  await page.getByLabel('Chọn tệp…').setInputFiles(notes);
+  await expect(page.getByTestId('import-progress')).toContainText('Đã nhập xong 2 tệp.');
+  await expect(page.getByTestId('review-count')).toHaveText('2');
+
+  await page.getByRole('link', { name: /Chờ xác nhận/ }).click();
+  await page.getByTestId('review-row').first().click();
+  const heading = page.getByRole('heading', { name: /^Xác nhận văn bản đến số \d+\/\d{4}$/ });
+  const first = (await heading.textContent()) ?? '';
+  await expect(page.getByTestId('review-position')).toHaveText('1/2 trong hàng chờ');
+
+  // "Bỏ qua" leaves it waiting and opens the next.
+  await page.getByRole('button', { name: 'Bỏ qua' }).click();
+  await expect(heading).not.toHaveText(first);
+  await expect(page.getByTestId('review-position')).toHaveText('2/2 trong hàng chờ');
+
+  // The dispatch it answers: typed, not scrolled for among every dispatch issued.
+  const picker = page.getByRole('combobox', { name: 'Trả lời công văn' });
+  await expect(picker).toHaveValue('');
+  await picker.fill('864');
+  const option = page.getByRole('option', { name: /864\/STTTT-TTBCBC ngày 03\/08\/2021/ });
+  await expect(option).toBeVisible();
+  await expect(option).toHaveAttribute('aria-selected', 'true');
+  await picker.press('Enter');
+  await expect(picker).toHaveValue(/^864\/STTTT-TTBCBC ngày 03\/08\/2021 – V\/v đẩy mạnh tuyên truyền/);
+  await expect(page.getByRole('listbox')).toBeHidden();
+  // Its periods are offered, as the dispatch asks for yearly reports.
+  await page.getByLabel('Kỳ báo cáo').selectOption('2021');
+  // Escape puts back what was chosen after a search that was not taken.
+  await picker.fill('khong co cong van nao nhu vay');
+  await expect(page.getByText('Không có công văn đã ban hành nào khớp “khong co cong van nao nhu vay”.')).toBeVisible();
+  await picker.press('Escape');
+  await expect(picker).toHaveValue(/^864\/STTTT-TTBCBC/);
+
+  await page.getByLabel('Đơn vị gửi').selectOption({ label: 'UBND huyện Kiên Lương' });
+  await page.getByRole('button', { name: 'Xác nhận', exact: true }).click();
+  // The queue wraps round: the one skipped comes next, now alone.
+  await expect(page.getByText('Mở văn bản kế tiếp')).toBeVisible();
+  await expect(heading).toHaveText(first);
+  await expect(page.getByTestId('review-position')).toHaveText('1/1 trong hàng chờ');
+  await expect(page.getByRole('button', { name: 'Bỏ qua' })).toBeHidden();
+
+  // The one confirmed answers 864, for 2021.
+  await page.getByRole('link', { name: 'Sổ văn bản đến' }).click();
+  await page.getByLabel('Năm').selectOption(/\/(\d{4})$/.exec(first)?.[1] ?? '');
+  await page.getByTestId('incoming-register-row').filter({ hasText: 'UBND huyện Kiên Lương' }).click();
+  await expect(page.getByRole('link', { name: 'Công văn số 864/STTTT-TTBCBC ngày 03/08/2021' })).toBeVisible();
+});
+
 test('a file over 50 MB is not sent by the browser: the clerk is told to use the desktop app or the CLI', async ({ appPage: page, dataDir, shell }) => {
   test.skip(shell === 'electron', 'Ứng dụng máy tính gửi đường dẫn tệp cho lõi, không qua giới hạn 50 MB của trình duyệt.');
   const big = path.join(dataDir, 'ho-so-scan-lon.pdf');

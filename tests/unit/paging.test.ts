@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../main/api/core.js';
-import type { ApiInput, ApiOutput, Method } from '../../shared/api.js';
 import { openTempApp } from '../support/temp-app.js';
+import { succeedingCalls } from '../support/api-call.js';
 
 /**
  * The long lists page through the API (issue 8): a page and the total, in a stable order, pages
@@ -10,12 +10,7 @@ import { openTempApp } from '../support/temp-app.js';
 
 let app: ReturnType<typeof openTempApp>;
 let core: Core;
-
-async function call<M extends Method>(method: M, input: ApiInput<M>): Promise<ApiOutput<M>> {
-  const r = await core.call(method, input);
-  if (!r.ok) throw new Error(`${method}: ${r.error.code} ${r.error.message}`);
-  return r.result as ApiOutput<M>;
-}
+let call: ReturnType<typeof succeedingCalls>;
 
 const PAPER_2021 = 57;
 const PAPER_2022 = 12;
@@ -25,6 +20,7 @@ beforeAll(() => {
   app = openTempApp();
   app.loadDemoData();
   core = createCore(app, 'cli');
+  call = succeedingCalls(core);
   const paper = (day: string, i: number) => app.incoming.registerPaper({ receivedDate: day, agency: `Đơn vị số ${i}`, subject: `Công văn số ${i}` });
   for (let i = 1; i <= PAPER_2021; i++) paper(`2021-0${1 + (i % 9)}-10`, i);
   for (let i = 1; i <= PAPER_2022; i++) paper('2022-02-01', 100 + i);

@@ -128,8 +128,8 @@ function RecipientSearch({ recipients, groups, units, onAdd }: RecipientSearchPr
   };
 
   return (
-    <div className="recipient-search">
-      <div className="search-box recipient-search-box">
+    <div className="combobox">
+      <div className="search-box combobox-box">
         <SearchIcon />
         <input
           className="input search-input"

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { Dispatch } from '../../../../shared/domain/dispatch';
 import { PaperDocument, ReviewCorrection, type IncomingDocument } from '../../../../shared/domain/incoming';
 import { DOCUMENT_TYPES } from '../../../../shared/nd30/document-types';
 import { api } from '../../api/client';
@@ -9,7 +10,7 @@ import { FormDialog } from '../../components/FormDialog';
 import { IntegerInput } from '../../components/IntegerInput';
 import { Notice } from '../../components/Notice';
 import { formatDate, parseDate } from '../../formatting/dates';
-import { DispatchSelect } from './DispatchSelect';
+import { DispatchPicker } from './DispatchPicker';
 import { PeriodInput } from './PeriodInput';
 import { UnitSelect } from './UnitSelect';
 import { useReferenceData } from './use-reference-data';
@@ -33,11 +34,10 @@ export function PaperDocumentDialog({ onClose, onRegistered }: PaperDocumentDial
   const [type, setType] = useState('');
   const [subject, setSubject] = useState('');
   const [unitId, setUnitId] = useState<number | null>(null);
-  const [dispatchId, setDispatchId] = useState<number | null>(null);
+  const [dispatch, setDispatch] = useState<Dispatch | null>(null);
   const [periodKey, setPeriodKey] = useState('');
   const [notes, setNotes] = useState('');
   const [errors, setErrors] = useState<Partial<Record<PaperField, string>>>({});
-  const dispatch = reference?.dispatches.find((d) => d.id === dispatchId) ?? null;
 
   const chooseUnit = (id: number | null): void => {
     setUnitId(id);
@@ -63,7 +63,7 @@ export function PaperDocumentDialog({ onClose, onRegistered }: PaperDocumentDial
       type: type.trim() || null,
       subject,
       unitId,
-      dispatchId,
+      dispatchId: dispatch?.id ?? null,
       periodKey: periodKey.trim() || null,
       notes: notes.trim() || null,
     };
@@ -125,8 +125,8 @@ export function PaperDocumentDialog({ onClose, onRegistered }: PaperDocumentDial
         <Field label="Trích yếu" required wide error={errors.subject}>
           {(control) => <textarea {...control} className="input textarea" rows={2} maxLength={1000} value={subject} onChange={(e) => setSubject(e.target.value)} />}
         </Field>
-        <Field label="Trả lời công văn">
-          {(control) => <DispatchSelect control={control} dispatches={reference?.dispatches ?? []} value={dispatchId} onChange={setDispatchId} />}
+        <Field label="Trả lời công văn" wide>
+          {(control) => <DispatchPicker control={control} valueId={dispatch?.id ?? null} value={dispatch} onChange={setDispatch} />}
         </Field>
         <Field label="Kỳ báo cáo" error={errors.periodKey}>
           {(control) => <PeriodInput control={control} dispatch={dispatch} value={periodKey} onChange={setPeriodKey} />}

@@ -1,11 +1,14 @@
+import { useState } from 'react';
 import { DOCUMENT_TYPES } from '../../../../shared/nd30/document-types';
+import type { Dispatch } from '../../../../shared/domain/dispatch';
 import type { IncomingDocument } from '../../../../shared/domain/incoming';
+import { useApiValue } from '../../api/use-api-value';
 import { CheckboxField, Field } from '../../components/Field';
 import { DateInput } from '../../components/DateInput';
 import { IntegerInput } from '../../components/IntegerInput';
 import { dispatchReference } from '../dispatches/dispatch-text';
 import { agencyIsNewName, type CorrectionErrors, type CorrectionValues } from './correction-values';
-import { DispatchSelect } from './DispatchSelect';
+import { DispatchPicker } from './DispatchPicker';
 import { periodLabel } from './incoming-text';
 import { MatchReasons } from './MatchReasons';
 import { PeriodInput } from './PeriodInput';
@@ -38,8 +41,10 @@ function SuggestionHint({ chosen, suggested, suggestedName, confidence, reasons 
 export function ReviewForm({ document, reference, values, errors, onChange }: ReviewFormProps) {
   const set = <K extends keyof CorrectionValues>(key: K, value: CorrectionValues[K]): void => onChange({ ...values, [key]: value });
   const unit = reference.units.find((u) => u.id === values.unitId) ?? null;
-  const dispatch = reference.dispatches.find((d) => d.id === values.dispatchId) ?? null;
-  const suggestedDispatch = reference.dispatches.find((d) => d.id === document.dispatchId) ?? null;
+  // The form's dispatch is the one VănThư suggested (loaded here) until the clerk picks another (the picker hands it over).
+  const suggestedDispatch = useApiValue('dispatches.get', document.dispatchId === null ? null : { id: document.dispatchId });
+  const [picked, setPicked] = useState<Dispatch | null>(null);
+  const dispatch = values.dispatchId === null ? null : ([picked, suggestedDispatch].find((d) => d?.id === values.dispatchId) ?? null);
   const offerAlias = agencyIsNewName(values.agency, unit);
 
   return (
@@ -110,7 +115,17 @@ export function ReviewForm({ document, reference, values, errors, onChange }: Re
               />
             }
           >
-            {(control) => <DispatchSelect control={control} dispatches={reference.dispatches} value={values.dispatchId} onChange={(id) => set('dispatchId', id)} />}
+            {(control) => (
+              <DispatchPicker
+                control={control}
+                valueId={values.dispatchId}
+                value={dispatch}
+                onChange={(d) => {
+                  setPicked(d);
+                  set('dispatchId', d?.id ?? null);
+                }}
+              />
+            )}
           </Field>
           <Field
             label="Kỳ báo cáo"

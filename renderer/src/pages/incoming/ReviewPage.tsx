@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import type { IncomingDocument } from '../../../../shared/domain/incoming';
+import type { IncomingDocument, ReviewNeighbours } from '../../../../shared/domain/incoming';
 import { api } from '../../api/client';
 import { errorMessage } from '../../api/error-message';
 import { navigate, routeHref } from '../../app/routes';
@@ -17,7 +17,7 @@ import { ReviewForm } from './ReviewForm';
 import { SignatureList } from './SignatureList';
 import { useReferenceData, type ReferenceData } from './use-reference-data';
 import { useIncomingDocument } from './use-incoming-document';
-import { useReviewQueue } from './use-review-queue';
+import { useReviewNeighbours } from './use-review-neighbours';
 
 /**
  * One received document beside what VănThư recognised in it: the original on the left, the
@@ -27,7 +27,7 @@ import { useReviewQueue } from './use-review-queue';
 export function ReviewPage({ id }: { id: number }) {
   const { document, error: loadError, setDocument } = useIncomingDocument(id);
   const { data: reference, error: referenceError } = useReferenceData();
-  const { queue } = useReviewQueue();
+  const neighbours = useReviewNeighbours(id);
 
   const error = loadError ?? referenceError;
   return (
@@ -46,7 +46,7 @@ export function ReviewPage({ id }: { id: number }) {
         <ReviewWorkspace
           document={document}
           reference={reference}
-          queue={queue}
+          neighbours={neighbours}
           // A corrected value may leave the review reason shorter; if reading it again fails, the old one shows until the next visit.
           onFiguresCorrected={() => void api.call('incoming.get', { id }).then(setDocument, () => undefined)}
         />
@@ -82,12 +82,13 @@ function ReviewHeader({ title, backTo = BACK_TO_QUEUE, children }: ReviewHeaderP
 interface ReviewWorkspaceProps {
   document: IncomingDocument;
   reference: ReferenceData;
-  queue: IncomingDocument[] | null;
+  /** Its place in the review queue; null until known. */
+  neighbours: ReviewNeighbours | null;
   /** After a value of its returned form was corrected. */
   onFiguresCorrected: () => void;
 }
 
-function ReviewWorkspace({ document, reference, queue, onFiguresCorrected }: ReviewWorkspaceProps) {
+function ReviewWorkspace({ document, reference, neighbours, onFiguresCorrected }: ReviewWorkspaceProps) {
   const showToast = useToast();
   const { refresh: refreshReviewCount } = useReviewCount();
   const [values, setValues] = useState<CorrectionValues>(() => correctionValues(document));
@@ -96,11 +97,10 @@ function ReviewWorkspace({ document, reference, queue, onFiguresCorrected }: Rev
   const [busy, setBusy] = useState(false);
   const inReview = document.status === 'needs_review';
   const arrival = arrivalLabel(document.arrivalNumber, document.arrivalYear);
-  const position = queue ? queue.findIndex((d) => d.id === document.id) : -1;
-  const next = queue?.find((d, i) => i > position && d.id !== document.id) ?? queue?.find((d) => d.id !== document.id) ?? null;
+  const nextId = neighbours?.nextId ?? null;
 
-  const openNext = (): void => {
-    if (next) navigate('review', next.id);
+  const openNext = (id: number | null): void => {
+    if (id !== null) navigate('review', id);
     else navigate('review');
   };
 
@@ -119,8 +119,10 @@ function ReviewWorkspace({ document, reference, queue, onFiguresCorrected }: Rev
       await api.call('incoming.confirm', { id: document.id, correction: checked.correction });
       refreshReviewCount();
       if (inReview) {
-        showToast({ message: next ? `Đã xác nhận văn bản đến số ${arrival}. Mở văn bản kế tiếp.` : `Đã xác nhận văn bản đến số ${arrival}. Hàng chờ đã hết.` });
-        openNext();
+        // Asked again now that this one has left the queue: another window may have confirmed the next one meanwhile.
+        const after = await api.call('incoming.reviewNeighbours', { id: document.id }).then((n) => n.nextId, () => nextId);
+        showToast({ message: after !== null ? `Đã xác nhận văn bản đến số ${arrival}. Mở văn bản kế tiếp.` : `Đã xác nhận văn bản đến số ${arrival}. Hàng chờ đã hết.` });
+        openNext(after);
       } else {
         showToast({ message: `Đã lưu văn bản đến số ${arrival}.` });
         navigate('incoming', document.id);
@@ -138,13 +140,13 @@ function ReviewWorkspace({ document, reference, queue, onFiguresCorrected }: Rev
         title={inReview ? `Xác nhận văn bản đến số ${arrival}` : `Sửa văn bản đến số ${arrival}`}
         backTo={inReview ? BACK_TO_QUEUE : { href: routeHref('incoming', document.id), label: 'Văn bản đến' }}
       >
-        {inReview && position >= 0 && queue && (
-          <span className="review-position" aria-live="polite">
-            {position + 1}/{queue.length} trong hàng chờ
+        {inReview && neighbours?.position != null && (
+          <span className="review-position" aria-live="polite" data-testid="review-position">
+            {neighbours.position}/{neighbours.total} trong hàng chờ
           </span>
         )}
-        {inReview && next && (
-          <button type="button" className="button" title="Để văn bản này lại, mở văn bản kế tiếp trong hàng chờ" onClick={openNext}>
+        {inReview && nextId !== null && (
+          <button type="button" className="button" title="Để văn bản này lại, mở văn bản kế tiếp trong hàng chờ" onClick={() => openNext(nextId)}>
             Bỏ qua
           </button>
         )}
